@@ -1,0 +1,45 @@
+package vigil.core;
+
+import java.util.List;
+import vigil.core.sanction.Sanction;
+
+/**
+ * A breach of a value found by a rule. {@code agents} are the agents held responsible (they are the ones
+ * sanctioned); {@code evidence} lists the ids of the events that matched; {@code requested} is what the
+ * rule asked for, before the escalation policy decided what is actually applied.
+ */
+public record Violation(
+        String id,
+        String rule,
+        String pack,
+        String packVersion,
+        String value,
+        Level level,
+        Severity severity,
+        RulePath path,
+        List<String> agents,
+        List<String> evidence,
+        String explanation,
+        long time,
+        List<Sanction> requested) {
+
+    public Violation {
+        agents = List.copyOf(agents);
+        evidence = List.copyOf(evidence);
+        requested = List.copyOf(requested);
+    }
+
+    /** Whether the rule asked for the event to be withheld. */
+    public boolean requestsBlock() {
+        for (Sanction s : requested) {
+            if (s instanceof Sanction.Block) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean involves(String agent) {
+        return agents.contains(agent);
+    }
+}

@@ -1,0 +1,109 @@
+package vigil.core.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.runtime.rule.RuleContext;
+import vigil.core.event.Event;
+
+/**
+ * What a rule calls in its consequence to report a violation; the rule's metadata supplies the value,
+ * severity and sanction. In DRL:
+ * <pre>
+ * import function vigil.core.rules.Findings.violation;
+ * ...
+ * then
+ *     violation(kcontext, "told bob what it believes false", $m);
+ * </pre>
+ * {@code violation} holds the agents of the evidence events responsible; {@code violationBy} names them.
+ * Evidence may be events or collections of events (as {@code collect} gives). Each session has its own
+ * instance, reached through the session's environment; it is used by one thread at a time.
+ */
+public final class Findings {
+
+    /** The key of a session's instance in its environment. */
+    public static final String KEY = "vigil.findings";
+
+    /** One call of {@code violation}: the rule, who is responsible, the evidence, the explanation and when. */
+    public record Finding(RuleInfo rule, List<String> offenders, List<Event> evidence, String explanation, long time) {
+    }
+
+    private final RuleBook book;
+    private final List<Finding> found = new ArrayList<>();
+
+    public Findings(RuleBook book) {
+        this.book = book;
+    }
+
+    /** Reports a violation by the agents of the evidence events. */
+    public static void violation(RuleContext kcontext, String explanation, Object... evidence) {
+        of(kcontext).add(kcontext, null, explanation, evidence);
+    }
+
+    /** Reports a violation by the named agents: a name, or a collection of names. */
+    public static void violationBy(RuleContext kcontext, Object offenders, String explanation, Object... evidence) {
+        of(kcontext).add(kcontext, offenders, explanation, evidence);
+    }
+
+    private static Findings of(RuleContext kcontext) {
+        Object f = kcontext.getKieRuntime().getEnvironment().get(KEY);
+        if (!(f instanceof Findings findings)) {
+            throw new IllegalStateException("this session was not created by Vigil: no findings collector");
+        }
+        return findings;
+    }
+
+    private void add(RuleContext kcontext, Object offenders, String explanation, Object[] evidence) {
+        RuleInfo info = book.rule(kcontext.getRule().getPackageName(), kcontext.getRule().getName());
+        if (info == null || !info.judges()) {
+            throw new IllegalStateException("rule \"" + kcontext.getRule().getName()
+                    + "\" reports a violation but has no @value");
+        }
+        List<Event> events = new ArrayList<>();
+        for (Object e : evidence) {
+            collect(e, events);
+        }
+        Set<String> who = new LinkedHashSet<>();
+        if (offenders instanceof Collection<?> c) {
+            c.forEach(o -> who.add(String.valueOf(o)));
+        } else if (offenders != null) {
+            who.add(String.valueOf(offenders));
+        } else {
+            events.forEach(e -> who.add(e.agent()));
+        }
+        long time = Long.MIN_VALUE;
+        for (Event e : events) {
+            time = Math.max(time, e.time());
+        }
+        if (time == Long.MIN_VALUE) {
+            time = kcontext.getKieRuntime().getSessionClock().getCurrentTime();
+        }
+        found.add(new Finding(info, List.copyOf(who), events, explanation, time));
+    }
+
+    private static void collect(Object o, List<Event> into) {
+        if (o instanceof Event e) {
+            if (!into.contains(e)) {
+                into.add(e);
+            }
+        } else if (o instanceof Collection<?> c) {
+            c.forEach(x -> collect(x, into));
+        } else if (o instanceof Object[] a) {
+            for (Object x : a) {
+                collect(x, into);
+            }
+        }
+    }
+
+    /** Takes the findings reported since the last call. */
+    public List<Finding> drain() {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = List.copyOf(found);
+        found.clear();
+        return out;
+    }
+}
