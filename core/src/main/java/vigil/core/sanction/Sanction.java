@@ -53,11 +53,11 @@ public sealed interface Sanction {
         }
     }
 
-    /** A named agent (a supervisor) is told of the violation. */
+    /** A named agent is told of the violation; with no name, the configured supervisor ({@code supervisor}). */
     record Notify(String agent) implements Sanction {
         @Override
         public String toString() {
-            return "notify " + agent;
+            return agent == null ? "notify" : "notify " + agent;
         }
     }
 
@@ -109,11 +109,14 @@ public sealed interface Sanction {
                 }
             }
             case "notify" -> {
-                expectWords(w, 2, "notify AGENT");
+                if (w.length == 1) {
+                    return new Notify(null);
+                }
+                expectWords(w, 2, "notify [AGENT]");
                 return new Notify(w[1]);
             }
             default -> throw new IllegalArgumentException("unknown sanction '" + text.trim()
-                    + "' (expected warn, block, mute D, quarantine [D], reputation X, notify AGENT)");
+                    + "' (expected warn, block, mute D, quarantine [D], reputation X, notify [AGENT])");
         }
     }
 

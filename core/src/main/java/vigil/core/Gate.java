@@ -1,0 +1,88 @@
+package vigil.core;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import vigil.core.event.Event;
+import vigil.core.rules.Findings;
+import vigil.core.rules.Findings.Finding;
+import vigil.core.rules.RuleBook;
+
+/**
+ * The synchronous path: judges one event in the caller's thread with the gate rules only. The event is
+ * inserted, the rules fire, the event is deleted again, so the gate's memory holds only the context facts.
+ * One session, used under a lock; when no rule runs in the gate it answers without entering Drools.
+ */
+final class Gate {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Object> facts;
+    private RuleBook book;
+    private KieSession session;
+    private Findings findings;
+
+    Gate(RuleBook book, List<Object> facts) {
+        this.facts = facts;
+        install(book);
+    }
+
+    private void install(RuleBook b) {
+        this.book = b;
+        this.findings = new Findings(b);
+        this.session = b.gateHasRules() ? Sessions.open(b.gate(), b, findings, facts) : null;
+    }
+
+    /** What the gate rules find about {@code event}; rule exceptions propagate after the event is removed. */
+    List<Finding> judge(Event event) {
+        lock.lock();
+        try {
+            if (session == null) {
+                return List.of();
+            }
+            FactHandle h = session.insert(event);
+            try {
+                session.fireAllRules();
+            } finally {
+                session.delete(h);
+                session.fireAllRules();
+            }
+            return findings.drain();
+        } catch (RuntimeException e) {
+            findings.drain();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    RuleBook book() {
+        return book;
+    }
+
+    /** Swaps in new rules; events being judged finish on the old ones. */
+    void swap(RuleBook next) {
+        lock.lock();
+        try {
+            KieSession old = session;
+            install(next);
+            if (old != null) {
+                old.dispose();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        lock.lock();
+        try {
+            if (session != null) {
+                session.dispose();
+                session = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package vigil.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vigil.core.alert.Alert.SystemAlert;
+import vigil.core.alert.Alert.WithheldAlert;
+import vigil.core.alert.AlertDispatcher;
+import vigil.core.alert.AlertSink;
+import vigil.core.config.Config;
+import vigil.core.event.ActionEvent;
+import vigil.core.event.Event;
+import vigil.core.event.MessageEvent;
+import vigil.core.rules.Findings.Finding;
+import vigil.core.rules.RuleBook;
+import vigil.core.rules.RuleCompilationException;
+import vigil.core.rules.RuleInfo;
+import vigil.core.sanction.Enforcer;
+import vigil.core.sanction.ReputationLedger;
+import vigil.core.sanction.SanctionBook;
+
+/**
+ * A running monitor: judges events against the rules, keeps the violations, sanctions and reputations, and
+ * raises alerts. Create one with {@link Vigil#builder()}. All methods are thread-safe; {@link #judge} is
+ * called by agents' threads and answers in the caller's thread.
+ */
+public final class Monitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+    private final Config config;
+    private final RuleSet ruleSet;
+    private final AlertDispatcher alerts;
+    private final SanctionBook sanctions = new SanctionBook();
+    private final ReputationLedger ledger;
+    private final Sentencer sentencer;
+    private final Gate gate;
+    private final Watch watch;
+    private final RuleFolderWatcher folderWatcher;
+    private final Map<String, String> vocabulary;
+    private final AtomicLong observed = new AtomicLong();
+    private final AtomicLong allowed = new AtomicLong();
+    private final AtomicLong flagged = new AtomicLong();
+    private final AtomicLong blocked = new AtomicLong();
+    private final AtomicLong withheld = new AtomicLong();
+    private final AtomicLong engineErrors = new AtomicLong();
+    private volatile RuleBook book;
+    private volatile boolean closed;
+
+    Monitor(Config config, RuleSet ruleSet, RuleBook book, AlertDispatcher alerts) throws IOException {
+        this.config = config;
+        this.ruleSet = ruleSet;
+        this.book = book;
+        this.alerts = alerts;
+        this.ledger = new ReputationLedger(config.initialReputation());
+        this.sentencer = new Sentencer(config, alerts, sanctions, ledger);
+        this.vocabulary = config.vocabulary();
+        this.gate = new Gate(book, config.facts());
+        this.watch = new Watch(book, config, new Watch.Judge() {
+            @Override
+            public void found(List<Finding> findings, RuleBook b) {
+                sentencer.sentence(findings, b.packVersions(), false);
+            }
+
+            @Override
+            public void failed(RuntimeException e, String what) {
+                engineError("watch", what, e);
+            }
+        });
+        watch.start();
+        this.folderWatcher = config.watchRules() ? RuleFolderWatcher.start(ruleSet.folders(), this::reload) : null;
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.STARTED, "monitor started with " + describe(book), now()));
+    }
+
+    private static String describe(RuleBook b) {
+        long judging = b.rules().stream().filter(RuleInfo::judges).count();
+        return judging + " rules in " + b.packVersions().entrySet().stream()
+                .map(e -> e.getKey() + "@" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** The monitor's notion of now: the wall clock in live mode. */
+    private long now() {
+        return System.currentTimeMillis();
+    }
+
+    /**
+     * Judges one event before it takes effect and answers in the caller's thread. A blocked event must not
+     * be delivered or performed. Waits when the watch's queue is full.
+     */
+    public Verdict judge(Event event) {
+        if (closed) {
+            throw new IllegalStateException("the monitor is closed");
+        }
+        observed.incrementAndGet();
+        if (sanctions.anyInForce()) {
+            String reason = sanctionInForce(event);
+            if (reason != null) {
+                withheld.incrementAndGet();
+                alerts.dispatch(new WithheldAlert(event, reason));
+                watch.submit(event, false);
+                return Verdict.block(reason);
+            }
+        }
+        Event e = vocabulary.isEmpty() ? event : mapVocabulary(event);
+        List<Finding> found;
+        try {
+            found = gate.judge(e);
+        } catch (RuntimeException ex) {
+            engineError("gate", "judging event " + e.id(), ex);
+            if (config.fail() == Config.FailMode.CLOSED) {
+                blocked.incrementAndGet();
+                alerts.dispatch(new WithheldAlert(e, "a gate rule failed and the monitor fails closed"));
+                watch.submit(e, false);
+                return Verdict.block("a rule failed while judging this event (fail-closed)");
+            }
+            allowed.incrementAndGet();
+            watch.submit(e, true);
+            return Verdict.ALLOW;
+        }
+        if (found.isEmpty()) {
+            allowed.incrementAndGet();
+            watch.submit(e, true);
+            return Verdict.ALLOW;
+        }
+        List<Violation> vs = sentencer.sentence(found, gate.book().packVersions(), true);
+        String blockReason = null;
+        for (Violation v : vs) {
+            if (v.requestsBlock() && blockReason == null) {
+                blockReason = v.rule() + ": " + v.explanation();
+            }
+        }
+        if (blockReason != null) {
+            blocked.incrementAndGet();
+            watch.submit(e, false);
+            return new Verdict(Decision.BLOCK, vs, blockReason);
+        }
+        if (vs.isEmpty()) {
+            allowed.incrementAndGet();
+            watch.submit(e, true);
+            return Verdict.ALLOW;
+        }
+        flagged.incrementAndGet();
+        watch.submit(e, true);
+        return new Verdict(Decision.FLAG, vs, vs.get(0).rule() + ": " + vs.get(0).explanation());
+    }
+
+    private String sanctionInForce(Event e) {
+        String agent = e.agent();
+        if (sanctions.isQuarantined(agent, e.time())) {
+            return agent + " is quarantined";
+        }
+        if (e instanceof MessageEvent && sanctions.isMuted(agent, e.time())) {
+            return agent + " is muted";
+        }
+        return null;
+    }
+
+    private Event mapVocabulary(Event e) {
+        if (e instanceof MessageEvent m) {
+            String to = vocabulary.get(m.content().functor());
+            return to == null ? m : m.withContent(m.content().withFunctor(to));
+        }
+        if (e instanceof ActionEvent a) {
+            String to = vocabulary.get(a.action().functor());
+            return to == null ? a : a.withAction(a.action().withFunctor(to));
+        }
+        return e;
+    }
+
+    private void engineError(String path, String what, RuntimeException e) {
+        engineErrors.incrementAndGet();
+        LOG.debug("engine error in the {} while {}", path, what, e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = "a rule failed in the " + path + " while " + what + ": " + e.getMessage()
+                + (root != e ? " (caused by " + root + ")" : "")
+                + (path.equals("gate") ? "; the event was " + (config.fail() == Config.FailMode.CLOSED ? "blocked" : "allowed")
+                        + " (fail-" + config.fail().name().toLowerCase() + ")" : "");
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.ENGINE_ERROR, message, now()));
+    }
+
+    /**
+     * Recompiles the rules from their locations. On success the new rules replace the old in both paths;
+     * on failure the running rules stay and a {@code RELOAD_FAILED} alert lists the errors.
+     */
+    public ReloadResult reload() {
+        RuleBook next;
+        try {
+            next = ruleSet.compile();
+        } catch (RuleCompilationException e) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELOAD_FAILED,
+                    "the rules were not reloaded; the running rules stay. " + e.getMessage(), now()));
+            return new ReloadResult(false, e.getMessage());
+        } catch (RuntimeException e) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELOAD_FAILED,
+                    "the rules were not reloaded; the running rules stay: " + e, now()));
+            return new ReloadResult(false, e.toString());
+        }
+        gate.swap(next);
+        watch.swap(next);
+        book = next;
+        String msg = "rules reloaded: " + describe(next);
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELOADED, msg, now()));
+        return new ReloadResult(true, msg);
+    }
+
+    /** The outcome of a reload: whether the new rules are in force, and what happened in one message. */
+    public record ReloadResult(boolean reloaded, String message) {
+    }
+
+    /** Lifts an agent's mute and quarantine. */
+    public boolean release(String agent) {
+        boolean had = sanctions.release(agent);
+        if (had) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELEASED, agent + " released from its sanctions", now()));
+        }
+        return had;
+    }
+
+    public boolean isMuted(String agent) {
+        return sanctions.isMuted(agent, now());
+    }
+
+    public boolean isQuarantined(String agent) {
+        return sanctions.isQuarantined(agent, now());
+    }
+
+    /** Whether the agent is muted at the given event time. */
+    public boolean isMuted(String agent, long time) {
+        return sanctions.isMuted(agent, time);
+    }
+
+    public boolean isQuarantined(String agent, long time) {
+        return sanctions.isQuarantined(agent, time);
+    }
+
+    public double reputation(String agent) {
+        return ledger.get(agent);
+    }
+
+    public Map<String, Double> reputations() {
+        return ledger.snapshot();
+    }
+
+    /** The violations recorded so far (the latest {@code history} of them), oldest first. */
+    public List<Violation> violations() {
+        return sentencer.history();
+    }
+
+    /** The recorded violations the agent is held responsible for. */
+    public List<Violation> violationsOf(String agent) {
+        List<Violation> out = new ArrayList<>();
+        for (Violation v : sentencer.history()) {
+            if (v.involves(agent)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The rules in force, helper rules included. */
+    public List<RuleInfo> rules() {
+        return book.rules();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Sets who carries sanctions out on the platform. */
+    public void enforcer(Enforcer e) {
+        sentencer.enforcer(e);
+    }
+
+    /** Adds a sink called from a thread of its own. */
+    public void addSink(AlertSink sink) {
+        alerts.add(sink);
+    }
+
+    /** Waits until the watch has judged every event submitted before this call. */
+    public boolean drain(long timeoutMillis) throws InterruptedException {
+        return watch.drain(timeoutMillis);
+    }
+
+    /** Moves the watch's clock forward to {@code time}, firing the rules whose windows close on the way. */
+    public void advanceTo(long time) {
+        watch.advanceTo(time);
+    }
+
+    /** Waits until every queued sink has received what was raised so far. */
+    public boolean flushAlerts(long timeoutMillis) throws InterruptedException {
+        return alerts.flush(timeoutMillis);
+    }
+
+    public Stats stats() {
+        return new Stats(observed.get(), allowed.get(), flagged.get(), blocked.get(), withheld.get(), watch.queued(),
+                watch.judged(), sentencer.violations(), sentencer.suppressed(), engineErrors.get(),
+                alerts.synchronousFailures());
+    }
+
+    /** Judges what the watch still has queued, raises {@code STOPPED}, closes the sinks (the audit log last records its close). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (folderWatcher != null) {
+            folderWatcher.close();
+        }
+        watch.close();
+        gate.close();
+        Stats s = stats();
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.STOPPED, "monitor stopped: " + s.observed() + " events observed, "
+                + s.blocked() + " blocked, " + s.withheld() + " withheld, " + s.violations() + " violations", now()));
+        alerts.close();
+    }
+
+    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer) {
+        RuleBook book = ruleSet.compile();
+        AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
+        try {
+            if (config.audit() != null) {
+                alerts.addSynchronous(new vigil.core.alert.AuditLog(config.audit(), config.auditKey(), config.auditSync()));
+            }
+            if (config.logAlerts()) {
+                alerts.addSynchronous(new vigil.core.alert.LogSink());
+            }
+            for (AlertSink s : sinks) {
+                alerts.add(s);
+            }
+            Monitor m = new Monitor(config, ruleSet, book, alerts);
+            m.enforcer(enforcer);
+            return m;
+        } catch (IOException e) {
+            alerts.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            alerts.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package vigil.core;
+
+/**
+ * Counts since the monitor started. They reconcile: {@code observed = allowed + flagged + blocked +
+ * withheld}, and once the watch has drained, {@code watchQueued = watchJudged}.
+ */
+public record Stats(
+        long observed,
+        long allowed,
+        long flagged,
+        long blocked,
+        long withheld,
+        long watchQueued,
+        long watchJudged,
+        long violations,
+        long suppressed,
+        long engineErrors,
+        long auditFailures) {
+}

@@ -1,0 +1,320 @@
+package vigil.core;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.time.SessionPseudoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vigil.core.config.Config;
+import vigil.core.event.Event;
+import vigil.core.event.EventJson;
+import vigil.core.rules.Findings;
+import vigil.core.rules.Findings.Finding;
+import vigil.core.rules.RuleBook;
+
+/**
+ * The asynchronous path: one monitor thread runs the watch rules (collective, temporal, windowed) in a
+ * stream-mode session fed by a bounded queue. When the queue is full, {@link #submit} waits: no event is
+ * ever dropped. The session's pseudo clock follows the events' times (and, in live mode, the wall clock
+ * while idle, so rules about something that did not happen still fire); events expire after the
+ * retention, so memory stays bounded. Rules fire once per batch of queued events.
+ */
+final class Watch implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watch.class);
+    private static final int BATCH = 256;
+    /** Fire before the clock jumps further than this, so a short window is not skipped inside one batch. */
+    private static final long MAX_STEP_MS = 100;
+
+    private sealed interface Item permits Observed, Advance, Barrier, Swap, Stop {
+    }
+
+    private record Observed(Event event, boolean insert) implements Item {
+    }
+
+    private record Advance(long time) implements Item {
+    }
+
+    private record Barrier(CountDownLatch latch) implements Item {
+    }
+
+    private record Swap(RuleBook book) implements Item {
+    }
+
+    private record Stop() implements Item {
+    }
+
+    /** What the watch does with findings and with rule failures; called on the monitor thread. */
+    interface Judge {
+        void found(List<Finding> findings, RuleBook book);
+
+        void failed(RuntimeException e, String what);
+    }
+
+    private final BlockingQueue<Item> queue;
+    private final Config config;
+    private final Judge judge;
+    private final Thread thread;
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong judged = new AtomicLong();
+    private final BufferedWriter trace;
+    private RuleBook book;
+    private KieSession session;
+    private Findings findings;
+    private SessionPseudoClock clock;
+    private long lastFired = Long.MIN_VALUE;
+    private volatile boolean stopped;
+
+    Watch(RuleBook book, Config config, Judge judge) throws IOException {
+        this.queue = new ArrayBlockingQueue<>(config.watchQueue());
+        this.config = config;
+        this.judge = judge;
+        this.trace = config.trace() == null ? null : openTrace(config.trace());
+        install(book);
+        this.thread = new Thread(this, "vigil-watch");
+        thread.setDaemon(true);
+    }
+
+    private static BufferedWriter openTrace(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void install(RuleBook b) {
+        long now = clock == null ? 0 : clock.getCurrentTime();
+        book = b;
+        findings = new Findings(b);
+        session = Sessions.open(b.watch(), b, findings, config.facts());
+        clock = session.getSessionClock();
+        if (now > 0) {
+            clock.advanceTime(now, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Queues an observed event; waits while the queue is full. {@code insert} is false for an event that
+     * was withheld: it is traced but does not enter the rules, which see only what took effect.
+     */
+    void submit(Event e, boolean insert) {
+        put(new Observed(e, insert));
+        queued.incrementAndGet();
+    }
+
+    /** Moves the watch's clock to {@code time} (replays use it to let the last windows close). */
+    void advanceTo(long time) {
+        put(new Advance(time));
+    }
+
+    void swap(RuleBook next) {
+        put(new Swap(next));
+    }
+
+    /** Waits until everything queued before this call has been judged. */
+    boolean drain(long timeoutMillis) throws InterruptedException {
+        if (stopped) {
+            return true;
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        put(new Barrier(latch));
+        return latch.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void put(Item item) {
+        if (stopped) {
+            throw new IllegalStateException("the monitor is closed");
+        }
+        try {
+            queue.put(item);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for room in the watch queue", ex);
+        }
+    }
+
+    long queued() {
+        return queued.get();
+    }
+
+    long judged() {
+        return judged.get();
+    }
+
+    int depth() {
+        return queue.size();
+    }
+
+    @Override
+    public void run() {
+        List<Item> batch = new ArrayList<>(BATCH);
+        boolean live = config.clock() == Config.ClockMode.LIVE;
+        long tickMs = config.tick().toMillis();
+        while (true) {
+            Item first;
+            try {
+                first = queue.poll(tickMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first == null) {
+                if (live) {
+                    moveClock(System.currentTimeMillis());
+                    fire();
+                }
+                flushTrace();
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            boolean stop = false;
+            int inserted = 0;
+            for (Item item : batch) {
+                if (item instanceof Observed o) {
+                    trace(o.event());
+                    if (o.insert()) {
+                        insert(o.event());
+                    }
+                    inserted++;
+                } else if (item instanceof Advance a) {
+                    fire();
+                    moveClock(a.time());
+                    fire();
+                } else if (item instanceof Barrier b) {
+                    fire();
+                    judged.addAndGet(inserted);
+                    inserted = 0;
+                    flushTrace();
+                    b.latch().countDown();
+                } else if (item instanceof Swap s) {
+                    fire();
+                    judged.addAndGet(inserted);
+                    inserted = 0;
+                    KieSession old = session;
+                    install(s.book());
+                    old.dispose();
+                } else if (item instanceof Stop) {
+                    stop = true;
+                }
+            }
+            fire();
+            judged.addAndGet(inserted);
+            batch.clear();
+            if (stop) {
+                break;
+            }
+        }
+        flushTrace();
+    }
+
+    private void insert(Event e) {
+        long t = e.time();
+        long now = clock.getCurrentTime();
+        if (t > now) {
+            if (t - lastFired > MAX_STEP_MS && lastFired != Long.MIN_VALUE) {
+                fire();
+            }
+            moveClock(t);
+        }
+        try {
+            session.insert(e);
+        } catch (RuntimeException ex) {
+            judge.failed(ex, "inserting event " + e.id());
+        }
+    }
+
+    private void moveClock(long to) {
+        long now = clock.getCurrentTime();
+        if (to > now) {
+            try {
+                clock.advanceTime(to - now, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException ex) {
+                judge.failed(ex, "advancing the clock");
+            }
+        }
+    }
+
+    private void fire() {
+        lastFired = clock.getCurrentTime();
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException ex) {
+            judge.failed(ex, "firing the watch rules");
+        }
+        List<Finding> found = findings.drain();
+        if (!found.isEmpty()) {
+            try {
+                judge.found(found, book);
+            } catch (RuntimeException ex) {
+                LOG.error("sentencing watch findings failed", ex);
+            }
+        }
+    }
+
+    private void trace(Event e) {
+        if (trace == null) {
+            return;
+        }
+        try {
+            trace.write(EventJson.write(e));
+            trace.newLine();
+        } catch (IOException ex) {
+            judge.failed(new IllegalStateException("cannot write the trace: " + ex.getMessage(), ex), "tracing");
+        }
+    }
+
+    private void flushTrace() {
+        if (trace != null) {
+            try {
+                trace.flush();
+            } catch (IOException ex) {
+                LOG.error("cannot flush the trace: {}", ex.toString());
+            }
+        }
+    }
+
+    /** Judges what is queued, stops the thread and closes the session and the trace. */
+    void close() {
+        if (stopped) {
+            return;
+        }
+        put(new Stop());
+        stopped = true;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.error("the watch did not finish its queue within 30 s; {} items left", queue.size());
+            thread.interrupt();
+        }
+        session.dispose();
+        if (trace != null) {
+            try {
+                trace.close();
+            } catch (IOException e) {
+                LOG.error("cannot close the trace: {}", e.toString());
+            }
+        }
+    }
+
+}

@@ -1,0 +1,272 @@
+package vigil.core;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.core.alert.Alert;
+import vigil.core.alert.Alert.SystemAlert;
+import vigil.core.alert.Alert.ViolationAlert;
+import vigil.core.config.Config;
+import vigil.core.event.ActionEvent;
+import vigil.core.event.MessageEvent;
+import vigil.core.event.SenderBelief;
+import vigil.core.event.Term;
+import vigil.core.rules.RuleSource;
+import vigil.core.sanction.AppliedSanction;
+import vigil.core.sanction.EscalationPolicy;
+import vigil.core.sanction.Sanction;
+
+class MonitorTest {
+
+    static final String HONESTY = """
+            package test.honesty;
+            import vigil.core.event.*;
+            import function vigil.core.rules.Findings.violation;
+
+            rule "Telling what one believes false"
+                @value("honesty") @severity("high") @sanction("block, warn") @path("gate")
+            when
+                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.BELIEVES_NEGATION)
+            then
+                violation(kcontext, "told " + $m.receiver() + " " + $m.content() + " while believing the opposite", $m);
+            end
+
+            rule "Telling what one does not believe"
+                @value("honesty") @severity("low") @sanction("warn") @path("gate")
+            when
+                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.NO_BELIEF)
+            then
+                violation(kcontext, "told " + $m.content() + " without believing it", $m);
+            end
+            """;
+
+    static final String COMMONS = """
+            package test.commons;
+            import vigil.core.event.*;
+            import function vigil.core.rules.Findings.violationBy;
+
+            rule "Group harvests above the sustainable rate"
+                @value("commons") @level("objective") @severity("medium") @path("watch") @cooldown("10s")
+                @params(window = "10s", limit = "100")
+            when
+                $total : Number(doubleValue > ${limit}) from accumulate(
+                    ActionEvent(action.functor == "harvest", $n : action.number(0)) over window:time(${window}),
+                    sum($n))
+                $who : java.util.List() from collect(ActionEvent(action.functor == "harvest") over window:time(${window}))
+            then
+                violationBy(kcontext, "group", "the group took " + $total + " in ${window}, above " + ${limit}, $who);
+            end
+            """;
+
+    @TempDir
+    Path dir;
+
+    Monitor monitor;
+    final List<Alert> alerts = new CopyOnWriteArrayList<>();
+    final List<AppliedSanction> enforced = new CopyOnWriteArrayList<>();
+
+    Monitor start(Config.Builder cfg, String... drl) {
+        RuleSource[] sources = new RuleSource[drl.length];
+        for (int i = 0; i < drl.length; i++) {
+            sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
+        }
+        monitor = Vigil.builder()
+                .config(cfg.out(dir).audit(dir.resolve("audit.jsonl")).clock(Config.ClockMode.EVENTS).build())
+                .rules(sources)
+                .sink(alerts::add)
+                .enforcer(enforced::add)
+                .serviceSinks(false)
+                .start();
+        return monitor;
+    }
+
+    @AfterEach
+    void close() {
+        if (monitor != null) {
+            monitor.close();
+        }
+    }
+
+    static MessageEvent tell(String id, long t, String from, String to, SenderBelief b) {
+        return MessageEvent.of(id, t, from, to, "tell", Term.struct("price", Term.atom("fish"), Term.num(3))).withBelief(b);
+    }
+
+    @Test
+    void gateBlocksALieAndAllowsTheTruth() {
+        start(Config.builder(), HONESTY);
+        Verdict truth = monitor.judge(tell("m1", 1000, "alice", "bob", SenderBelief.BELIEVES));
+        assertEquals(Decision.ALLOW, truth.decision());
+        Verdict lie = monitor.judge(tell("m2", 2000, "alice", "bob", SenderBelief.BELIEVES_NEGATION));
+        assertEquals(Decision.BLOCK, lie.decision());
+        assertEquals(1, lie.violations().size());
+        Violation v = lie.violations().get(0);
+        assertEquals("honesty", v.value());
+        assertEquals(Severity.HIGH, v.severity());
+        assertEquals(List.of("alice"), v.agents());
+        assertEquals(List.of("m2"), v.evidence());
+        assertEquals(RulePath.GATE, v.path());
+        assertEquals("honesty", v.pack());
+        assertFalse(v.packVersion().isEmpty());
+        assertTrue(lie.reason().contains("believing the opposite"), lie.reason());
+        Verdict unsure = monitor.judge(tell("m3", 3000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertEquals(Decision.FLAG, unsure.decision());
+        assertEquals(1 - 0.1 - 0.02, monitor.reputation("alice"), 1e-9, "a high and a low severity penalty");
+    }
+
+    @Test
+    void watchFindsTheGroupOverexploitingWithinAWindowOnly() throws Exception {
+        start(Config.builder(), COMMONS);
+        monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(40))));
+        monitor.judge(new ActionEvent("a2", 2_000, "bob", Term.struct("harvest", Term.num(40))));
+        // 80 within 10 s: fine. Then 30 more, 20 s later: the first two have left the window.
+        monitor.judge(new ActionEvent("a3", 22_000, "carol", Term.struct("harvest", Term.num(30))));
+        assertTrue(monitor.drain(5000));
+        assertTrue(monitor.violations().isEmpty(), monitor.violations().toString());
+        monitor.judge(new ActionEvent("a4", 23_000, "dave", Term.struct("harvest", Term.num(50))));
+        monitor.judge(new ActionEvent("a5", 24_000, "erin", Term.struct("harvest", Term.num(50))));
+        assertTrue(monitor.drain(5000));
+        List<Violation> vs = monitor.violations();
+        assertEquals(1, vs.size(), "the cooldown keeps the rule from repeating itself: " + vs);
+        assertEquals(RulePath.WATCH, vs.get(0).path());
+        assertEquals(List.of("group"), vs.get(0).agents());
+        assertTrue(vs.get(0).evidence().containsAll(List.of("a3", "a4", "a5")), vs.get(0).evidence().toString());
+        assertFalse(vs.get(0).evidence().contains("a1"));
+        assertEquals(Level.OBJECTIVE, vs.get(0).level());
+    }
+
+    @Test
+    void escalationWarnsFirstThenMutesAndMutedMessagesAreWithheld() throws Exception {
+        start(Config.builder().escalation("honesty", EscalationPolicy.parse("warn; 3 in 10m: mute 30s")), HONESTY);
+        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        monitor.judge(tell("m2", 2_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertFalse(monitor.isMuted("alice", 2_500));
+        monitor.judge(tell("m3", 3_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertTrue(monitor.isMuted("alice", 3_500));
+        assertEquals(List.of("warn", "warn", "mute 30s"), enforced.stream().map(s -> s.sanction().toString()).toList());
+        assertEquals(3, enforced.get(2).breach());
+        Verdict muted = monitor.judge(tell("m4", 4_000, "alice", "bob", SenderBelief.BELIEVES));
+        assertEquals(Decision.BLOCK, muted.decision());
+        assertEquals("alice is muted", muted.reason());
+        assertEquals(Decision.ALLOW, monitor.judge(tell("m5", 4_000, "bob", "alice", SenderBelief.BELIEVES)).decision());
+        assertEquals(Decision.ALLOW, monitor.judge(tell("m6", 34_000, "alice", "bob", SenderBelief.BELIEVES)).decision(),
+                "the mute lasts 30 s");
+        Stats s = monitor.stats();
+        assertEquals(6, s.observed());
+        assertEquals(s.observed(), s.allowed() + s.flagged() + s.blocked() + s.withheld());
+        assertEquals(1, s.withheld());
+    }
+
+    @Test
+    void quarantineWithholdsMessagesAndActionsUntilReleased() {
+        start(Config.builder().escalation("honesty", EscalationPolicy.parse("quarantine")), HONESTY);
+        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertTrue(monitor.isQuarantined("alice", 5_000));
+        assertTrue(monitor.judge(new ActionEvent("a1", 5_000, "alice", Term.atom("go"))).blocked());
+        assertTrue(monitor.judge(tell("m2", 5_000, "alice", "bob", SenderBelief.BELIEVES)).blocked());
+        assertTrue(monitor.release("alice"));
+        assertFalse(monitor.judge(new ActionEvent("a2", 6_000, "alice", Term.atom("go"))).blocked());
+    }
+
+    @Test
+    void everySanctionKindIsParsedAppliedAndHandedToTheEnforcer() {
+        start(Config.builder().supervisor("boss").escalation("honesty",
+                EscalationPolicy.parse("warn, reputation -0.3, notify, mute 1s, quarantine 2s")), HONESTY);
+        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertEquals(List.of(Sanction.WARN, new Sanction.Reputation(-0.3), new Sanction.Notify("boss"),
+                new Sanction.Mute(java.time.Duration.ofSeconds(1)), new Sanction.Quarantine(java.time.Duration.ofSeconds(2))),
+                enforced.stream().map(AppliedSanction::sanction).toList());
+        assertEquals(1 - 0.3 - 0.02, monitor.reputation("alice"), 1e-9);
+        assertTrue(monitor.isQuarantined("alice", 2_500));
+        assertFalse(monitor.isQuarantined("alice", 3_000));
+    }
+
+    @Test
+    void reputationStaysWithinZeroAndOne() {
+        start(Config.builder().escalation("honesty", EscalationPolicy.parse("reputation -0.7")), HONESTY);
+        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        monitor.judge(tell("m2", 2_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertEquals(0.0, monitor.reputation("alice"));
+        assertEquals(1.0, monitor.reputation("nobody"));
+    }
+
+    @Test
+    void backPressureLosesNothingAndCountsReconcile() throws Exception {
+        start(Config.builder().watchQueue(4), COMMONS);
+        int threads = 4;
+        int each = 2_000;
+        Thread[] ts = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            ts[t] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    monitor.judge(new ActionEvent("a" + id + "-" + i, 1_000 + i, "agent" + id, Term.struct("harvest", Term.num(0))));
+                }
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        assertTrue(monitor.drain(10_000));
+        Stats s = monitor.stats();
+        assertEquals(threads * each, s.observed());
+        assertEquals(s.observed(), s.watchQueued());
+        assertEquals(s.watchQueued(), s.watchJudged());
+    }
+
+    @Test
+    void aRuleThatThrowsIsContainedFailOpenByDefault() {
+        String throwing = """
+                package test.bad;
+                import vigil.core.event.*;
+                rule "Divides by zero" @value("harm") @path("gate")
+                when
+                    $a : ActionEvent(action.functor == "boom")
+                then
+                    int x = 1 / 0;
+                end
+                """;
+        start(Config.builder(), throwing);
+        Verdict v = monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.atom("boom")));
+        assertEquals(Decision.ALLOW, v.decision());
+        assertEquals(1, monitor.stats().engineErrors());
+        assertEquals(Decision.ALLOW, monitor.judge(new ActionEvent("a2", 2_000, "alice", Term.atom("calm"))).decision(),
+                "the gate keeps working after a failure");
+        monitor.close();
+        assertTrue(alerts.stream().anyMatch(a -> a instanceof SystemAlert s && s.kind() == SystemAlert.Kind.ENGINE_ERROR
+                && s.message().contains("allowed (fail-open)")), alerts.toString());
+    }
+
+    @Test
+    void aRuleThatThrowsBlocksWhenFailClosed() {
+        String throwing = """
+                package test.bad;
+                import vigil.core.event.*;
+                rule "Divides by zero" @value("harm") @path("gate")
+                when
+                    $a : ActionEvent(action.functor == "boom")
+                then
+                    int x = 1 / 0;
+                end
+                """;
+        start(Config.builder().fail(Config.FailMode.CLOSED), throwing);
+        assertEquals(Decision.BLOCK, monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.atom("boom"))).decision());
+    }
+
+    @Test
+    void violationAlertsReachTheSinksWithTheirSanctions() throws Exception {
+        start(Config.builder(), HONESTY);
+        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.BELIEVES_NEGATION));
+        assertTrue(monitor.flushAlerts(5_000));
+        ViolationAlert va = alerts.stream().filter(a -> a instanceof ViolationAlert).map(a -> (ViolationAlert) a)
+                .findFirst().orElseThrow();
+        assertEquals(Decision.BLOCK, va.decision());
+        assertEquals(List.of("block", "warn"), va.sanctions().stream().map(s -> s.sanction().toString()).toList());
+        assertEquals("m1", va.evidence().get(0).id());
+    }
+}
