@@ -269,4 +269,46 @@ class MonitorTest {
         assertEquals(List.of("block", "warn"), va.sanctions().stream().map(s -> s.sanction().toString()).toList());
         assertEquals("m1", va.evidence().get(0).id());
     }
+
+    @Test
+    void typesDeclaredInOneFileServeTheGateAndTheWatchAndFilesReadBeforeIt() throws Exception {
+        String uses = """
+                package test.decl;
+                import vigil.core.event.*;
+                import function vigil.core.rules.Findings.violationBy;
+                rule "Seen twice" @value("harm") @path("watch")
+                when
+                    Seen($n : name, count >= 2)
+                then
+                    violationBy(kcontext, $n, $n + " was seen twice");
+                end
+                """;
+        String declares = """
+                package test.decl;
+                import vigil.core.event.*;
+                declare Seen
+                    name  : String
+                    count : int
+                end
+                rule "Count" @path("both")
+                when
+                    $a : ActionEvent($n : agent)
+                    $s : Seen(name == $n)
+                then
+                    modify($s) { setCount($s.getCount() + 1) }
+                end
+                rule "First" @path("both")
+                when
+                    $a : ActionEvent($n : agent)
+                    not Seen(name == $n)
+                then
+                    insert(new Seen($n, 0));
+                end
+                """;
+        start(Config.builder(), uses, declares);
+        monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.atom("go")));
+        monitor.judge(new ActionEvent("a2", 2_000, "alice", Term.atom("go")));
+        assertTrue(monitor.drain(5000));
+        assertEquals(List.of("alice"), monitor.violations().get(0).agents(), monitor.violations().toString());
+    }
 }

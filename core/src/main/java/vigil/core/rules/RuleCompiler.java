@@ -23,6 +23,7 @@ import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -99,16 +100,19 @@ public final class RuleCompiler {
 
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
         String ret = Durations.format(retention);
-        kb.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret).getBytes(StandardCharsets.UTF_8))
+        // One batch, so a type declared in one file can be used in a file read before it.
+        CompositeKnowledgeBuilder batch = kb.batch();
+        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret).getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("vigil/events.drl"), ResourceType.DRL);
         Map<String, Prepared> bySourcePath = new HashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             String sourcePath = "vigil/src" + i + ".drl";
             bySourcePath.put(sourcePath, p);
-            kb.add(ResourceFactory.newByteArrayResource(p.text.getBytes(StandardCharsets.UTF_8)).setSourcePath(sourcePath),
+            batch.add(ResourceFactory.newByteArrayResource(p.text.getBytes(StandardCharsets.UTF_8)).setSourcePath(sourcePath),
                     ResourceType.DRL);
         }
+        batch.build();
         for (KnowledgeBuilderError e : kb.getErrors()) {
             String path = e.getResource() == null ? null : e.getResource().getSourcePath();
             Prepared p = path == null ? null : bySourcePath.get(path);
@@ -147,14 +151,16 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        KieBase gate = knowledgeBase(packages, infos, RulePath.WATCH, EventProcessingOption.CLOUD);
-        KieBase watch = knowledgeBase(packages, infos, RulePath.GATE, EventProcessingOption.STREAM);
+        InternalKnowledgeBase gate = knowledgeBase(packages, infos, RulePath.WATCH, EventProcessingOption.CLOUD, null);
+        // The second base gets copies of the packages; the copies need the classes of the types the rules
+        // declare, which the first base's class loader now holds.
+        KieBase watch = knowledgeBase(packages, infos, RulePath.GATE, EventProcessingOption.STREAM, gate.getRootClassLoader());
         return new RuleBook(gate, watch, infos, versions, sources);
     }
 
-    private static KieBase knowledgeBase(Collection<KiePackage> packages, List<RuleInfo> infos, RulePath without,
-            EventProcessingOption mode) {
-        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+    private static InternalKnowledgeBase knowledgeBase(Collection<KiePackage> packages, List<RuleInfo> infos, RulePath without,
+            EventProcessingOption mode, ClassLoader loader) {
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
         conf.setOption(mode);
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase(conf);
         kbase.addPackages(packages);
