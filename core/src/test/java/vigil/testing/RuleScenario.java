@@ -43,7 +43,7 @@ public final class RuleScenario {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
 
     private final List<RuleSource> sources = new ArrayList<>();
-    private final Config.Builder config = Config.builder();
+    private Config.Builder config = Config.builder();
     private final List<Event> events = new ArrayList<>();
     private final List<Expectation> expectations = new ArrayList<>();
     private final List<String> forbidden = new ArrayList<>();
@@ -114,6 +114,15 @@ public final class RuleScenario {
     /** A context fact for the gate and the watch. */
     public RuleScenario fact(Object fact) {
         config.fact(fact);
+        return this;
+    }
+
+    /**
+     * Starts from a configuration file ({@code params.*}, {@code vocabulary.*}, ...), as a user's project would;
+     * settings made before this call are replaced. The clock stays on events and no audit log or trace is written.
+     */
+    public RuleScenario configFile(java.nio.file.Path file) {
+        config = Config.load(file).toBuilder().clock(Config.ClockMode.EVENTS).audit(null).trace(null).logAlerts(false);
         return this;
     }
 
@@ -255,6 +264,7 @@ public final class RuleScenario {
     public Outcome play() {
         List<Verdict> verdicts = new ArrayList<>();
         try (Monitor monitor = Vigil.builder().config(config.build()).rules(sources.toArray(RuleSource[]::new))
+                .classLoader(new PacksHidden(Thread.currentThread().getContextClassLoader()))
                 .serviceSinks(false).start()) {
             for (Event e : events) {
                 verdicts.add(monitor.judge(e));
@@ -269,6 +279,21 @@ public final class RuleScenario {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Hides the classpath packs from the monitor: the scenario hands it the packs it chose as sources, and the
+     * configuration's {@code rules = classpath} must not add the others.
+     */
+    private static final class PacksHidden extends ClassLoader {
+        PacksHidden(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+            return name.equals("META-INF/kmodule.xml") ? java.util.Collections.emptyEnumeration() : super.getResources(name);
         }
     }
 

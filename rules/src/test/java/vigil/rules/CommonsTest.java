@@ -1,0 +1,51 @@
+package vigil.rules;
+
+import org.junit.jupiter.api.Test;
+import vigil.testing.RuleScenario;
+
+class CommonsTest {
+
+    static final String OVERUSE = "The group takes more than the commons can sustain";
+
+    @Test
+    void namesTheAgentsAboveTheirFairShareWhenTheGroupOverharvests() {
+        RuleScenario.packs("commons")
+                .at(1_000).act("alice", "harvest(45)")
+                .at(2_000).act("bob", "harvest(45)")
+                .at(3_000).act("carol", "harvest(20)")
+                .expect(OVERUSE, "alice", "bob")
+                .run();
+    }
+
+    @Test
+    void aSustainableGroupPassesEvenWithOneGreedyAgent() {
+        RuleScenario.packs("commons")
+                .at(1_000).act("alice", "harvest(70)")
+                .at(2_000).act("bob", "harvest(10)")
+                .at(3_000).act("carol", "harvest(10)")
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void harvestsInDifferentWindowsDoNotAddUp() {
+        RuleScenario.packs("commons")
+                .param("commons.window", "30s")
+                .at(1_000).act("alice", "harvest(60)")
+                .at(40_000).act("bob", "harvest(60)")
+                .at(70_000).act("carol", "harvest(30)")
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void aPersistingOverharvestIsReportedOncePerWindow() {
+        RuleScenario.packs("commons")
+                .param("commons.sustainable", "50")
+                .at(1_000).act("alice", "harvest(60)")
+                .at(2_000).act("alice", "harvest(5)")
+                .at(3_000).act("alice", "harvest(5)")
+                .expectTimes(OVERUSE, 1)
+                .run();
+    }
+}
