@@ -48,4 +48,43 @@ class CommonsTest {
                 .expectTimes(OVERUSE, 1)
                 .run();
     }
+
+    static final String FREE_RIDING = "Free-riding on the others' contributions";
+
+    @Test
+    void flagsTakingWithoutGivingWhileOthersContribute() {
+        RuleScenario.packs("commons")
+                .at(1_000).act("alice", "contribute(5)")
+                .at(2_000).act("bob", "contribute(5)")
+                .at(3_000).act("alice", "harvest(10)")
+                .at(4_000).act("bob", "harvest(10)")
+                .at(5_000).act("carol", "harvest(10)")
+                .expect(FREE_RIDING, "carol").expectTimes(FREE_RIDING, 1).expectNo(OVERUSE)
+                .run();
+    }
+
+    @Test
+    void contributingOnceOrFewContributorsIsNoFreeRiding() {
+        RuleScenario.packs("commons")
+                .at(1_000).act("alice", "contribute(5)")
+                .at(2_000).act("bob", "contribute(5)")
+                .at(3_000).act("carol", "contribute(1)")
+                .at(4_000).act("carol", "harvest(10)")
+                .at(5_000).act("dave", "harvest(10)")
+                .param("commons.contributors", "4")
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void aContributionOutsideTheWindowDoesNotCount() {
+        RuleScenario.packs("commons")
+                .param("commons.window", "30s")
+                .at(1_000).act("carol", "contribute(5)")
+                .at(40_000).act("alice", "contribute(5)")
+                .at(41_000).act("bob", "contribute(5)")
+                .at(42_000).act("carol", "harvest(10)")
+                .expect(FREE_RIDING, "carol")
+                .run();
+    }
 }
