@@ -1,0 +1,73 @@
+package vigil.testing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import vigil.core.event.SenderBelief;
+import vigil.core.event.Term;
+import vigil.core.rules.RuleSource;
+
+class RuleScenarioTest {
+
+    static final RuleSource HONESTY = new RuleSource("honesty.drl", """
+            package test.honesty;
+            import vigil.core.event.*;
+            import function vigil.core.rules.Findings.violation;
+            rule "Telling what one does not believe"
+                @value("honesty") @severity("low") @sanction("warn") @path("gate")
+            when
+                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.NO_BELIEF)
+            then
+                violation(kcontext, $m.sender() + " told " + $m.content() + " without believing it", $m);
+            end
+            """);
+
+    @Test
+    void anUnmetExpectationFailsListingWhatFired() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RuleScenario.rules(HONESTY)
+                .at(1_000).tell("alice", "bob", "price(apple, 10)").belief(SenderBelief.NO_BELIEF)
+                .expect("Telling what one does not believe", "bob")
+                .run());
+        assertTrue(e.getMessage().startsWith("expected a violation of rule \"Telling what one does not believe\" by [bob]"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("1 fired:"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"Telling what one does not believe\" (honesty, gate) by [alice] at 1000 ms:"
+                + " alice told price(apple,10) without believing it [evidence m1]"), e.getMessage());
+    }
+
+    @Test
+    void expectNoneFailsWhenSomethingFiresAndPassesWhenNothingDoes() {
+        assertThrows(AssertionFailedError.class, () -> RuleScenario.rules(HONESTY)
+                .at(1_000).tell("alice", "bob", "hi").belief(SenderBelief.NO_BELIEF).expectNone().run());
+        RuleScenario.rules(HONESTY).at(1_000).tell("alice", "bob", "hi").belief(SenderBelief.BELIEVES).expectNone().run();
+    }
+
+    @Test
+    void expectTimesCountsExactly() {
+        RuleScenario s = RuleScenario.rules(HONESTY)
+                .at(1_000).tell("alice", "bob", "a").belief(SenderBelief.NO_BELIEF)
+                .at(2_000).tell("alice", "bob", "b").belief(SenderBelief.NO_BELIEF);
+        s.expectTimes("Telling what one does not believe", 2).run();
+        assertThrows(AssertionFailedError.class, () -> s.expectTimes("Telling what one does not believe", 1).run());
+    }
+
+    @Test
+    void timeOnlyGoesForwardAndUnknownPacksAreNamed() {
+        assertThrows(IllegalArgumentException.class, () -> RuleScenario.rules(HONESTY).at(2_000).at(1_000));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleScenario.packs("nosuchpack"));
+        assertTrue(e.getMessage().contains("no rule pack named 'nosuchpack'"), e.getMessage());
+    }
+
+    @Test
+    void termsAreWrittenAsInAgentSpeak() {
+        Term t = TermText.parse("health(carol, \"flu, bad\")[personal, source(self)]");
+        assertEquals("health", t.functor());
+        assertEquals(Term.string("flu, bad"), t.arg(1));
+        assertTrue(t.hasAnnotation("personal"));
+        assertEquals("allocation([share(a,1.5),share(b,-2)])", TermText.parse("allocation([share(a, 1.5), share(b, -2)])").toString());
+        assertEquals("~rain", TermText.parse("~rain").functor());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TermText.parse("price(apple"));
+        assertTrue(e.getMessage().contains("')' is missing"), e.getMessage());
+    }
+}
