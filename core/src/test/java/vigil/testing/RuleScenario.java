@@ -1,8 +1,13 @@
 package vigil.testing;
 
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +126,7 @@ public final class RuleScenario {
      * Starts from a configuration file ({@code params.*}, {@code vocabulary.*}, ...), as a user's project would;
      * settings made before this call are replaced. The clock stays on events and no audit log or trace is written.
      */
-    public RuleScenario configFile(java.nio.file.Path file) {
+    public RuleScenario configFile(Path file) {
         config = Config.load(file).toBuilder().clock(Config.ClockMode.EVENTS).audit(null).trace(null).logAlerts(false);
         return this;
     }
@@ -292,8 +297,8 @@ public final class RuleScenario {
         }
 
         @Override
-        public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
-            return name.equals("META-INF/kmodule.xml") ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.equals("META-INF/kmodule.xml") ? Collections.emptyEnumeration() : super.getResources(name);
         }
     }
 

@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vigil.core.Decision;
 import vigil.core.Monitor;
+import vigil.core.RulePath;
 import vigil.core.Verdict;
 import vigil.core.Vigil;
 import vigil.core.Violation;
@@ -25,6 +28,7 @@ import vigil.core.event.EventJson;
 import vigil.core.rules.RuleCompilationException;
 import vigil.core.rules.RuleCompiler;
 import vigil.core.rules.RuleError;
+import vigil.core.rules.RuleInfo;
 import vigil.core.rules.RuleLoader;
 import vigil.core.rules.RuleSource;
 import vigil.core.sanction.EscalationPolicy;
@@ -62,7 +66,7 @@ public final class Tools {
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "check" -> check(rest, out, err);
             case "audit" -> audit(rest, out, err);
@@ -114,7 +118,7 @@ public final class Tools {
         if (errors.isEmpty()) {
             try {
                 long rules = RuleCompiler.compile(sources, config.params(), config.retention()).rules().stream()
-                        .filter(r -> r.judges()).count();
+                        .filter(RuleInfo::judges).count();
                 for (RuleError w : MemoryLint.warnings(sources)) {
                     err.println(w);
                 }
@@ -285,7 +289,7 @@ public final class Tools {
     }
 
     private static String describe(Violation v, List<String> wouldBlock) {
-        boolean blocks = v.path() == vigil.core.RulePath.GATE && v.requestsBlock()
+        boolean blocks = v.path() == RulePath.GATE && v.requestsBlock()
                 && v.evidence().stream().anyMatch(wouldBlock::contains);
         return v.time() + " ms  " + v.value() + " [" + v.severity().name().toLowerCase() + "] \"" + v.rule() + "\" by "
                 + String.join(", ", v.agents()) + ": " + v.explanation() + " (evidence " + String.join(", ", v.evidence())
@@ -294,7 +298,7 @@ public final class Tools {
 
     private static String summary(List<Violation> found) {
         Map<String, Long> byValue = found.stream().collect(Collectors.groupingBy(Violation::value,
-                java.util.TreeMap::new, Collectors.counting()));
+                TreeMap::new, Collectors.counting()));
         return byValue.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
