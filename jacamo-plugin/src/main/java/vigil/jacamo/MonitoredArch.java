@@ -6,10 +6,13 @@ import jason.asSemantics.ActionExec;
 import jason.asSemantics.Agent;
 import jason.asSemantics.Message;
 import jason.asSemantics.TransitionSystem;
-import jason.asSemantics.Unifier;
 import jason.asSyntax.ASSyntax;
+import jason.asSyntax.Atom;
 import jason.asSyntax.Literal;
+import jason.asSyntax.PredicateIndicator;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +43,7 @@ public class MonitoredArch extends AgArch {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoredArch.class);
     private static final AtomicLong IDS = new AtomicLong();
     static final String VIGIL = "vigil";
+    private static final Atom VIGIL_ATOM = ASSyntax.createAtom(VIGIL);
 
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private volatile Monitor monitor;
@@ -204,7 +208,7 @@ public class MonitoredArch extends AgArch {
     void believe(Literal belief) {
         Agent ag = getTS().getAg();
         Literal b = belief.copy();
-        b.addSource(ASSyntax.createAtom(VIGIL));
+        b.addSource(VIGIL_ATOM);
         try {
             ag.delBel(b.copy());
             ag.addBel(b);
@@ -226,11 +230,7 @@ public class MonitoredArch extends AgArch {
 
     /** Replaces the agent's {@code vigil_reputation(R)} belief. */
     void showReputation(double r) {
-        try {
-            getTS().getAg().abolish(ASSyntax.parseLiteral("vigil_reputation(_)[source(vigil)]"), new Unifier());
-        } catch (Exception e) {
-            LOG.debug("could not remove the old reputation belief", e);
-        }
+        forget("vigil_reputation", 1, null);
         believe(ASSyntax.createLiteral("vigil_reputation", ASSyntax.createNumber(r)));
     }
 
@@ -255,10 +255,29 @@ public class MonitoredArch extends AgArch {
     }
 
     private void forget(String kind) {
-        try {
-            getTS().getAg().abolish(ASSyntax.parseLiteral("vigil_sanction(" + kind + ",_)[source(vigil)]"), new Unifier());
-        } catch (Exception e) {
-            LOG.debug("could not remove a sanction belief", e);
+        forget("vigil_sanction", 2, kind);
+    }
+
+    /** Removes Vigil's beliefs {@code functor/arity} (whose first argument is {@code first}, when given). */
+    private void forget(String functor, int arity, String first) {
+        Agent ag = getTS().getAg();
+        List<Literal> found = new ArrayList<>();
+        synchronized (ag.getBB().getLock()) {
+            Iterator<Literal> it = ag.getBB().getCandidateBeliefs(new PredicateIndicator(functor, arity));
+            while (it != null && it.hasNext()) {
+                Literal l = it.next();
+                if (l.hasSource(VIGIL_ATOM) && (first == null || l.getTerm(0).toString().equals(first))) {
+                    found.add(l);
+                }
+            }
+        }
+        for (Literal l : found) {
+            try {
+                // A copy: removing strips the annotations off the stored literal, and the event must keep source(vigil).
+                ag.delBel(l.copy());
+            } catch (RevisionFailedException e) {
+                LOG.warn("{}: could not remove {}: {}", getAgName(), l, e.getMessage());
+            }
         }
     }
 

@@ -79,7 +79,7 @@ final class Mas implements AutoCloseable {
                 m.monitor = Vigilance.install(Vigil.builder().config(config.build()).rules(sources)
                         .sink(m.alerts::add).serviceSinks(false));
             }
-            m.run = JasonRun.start(resource(project));
+            m.run = JasonRun.start(resource(project), false);
         } catch (RuntimeException e) {
             m.close();
             throw e;

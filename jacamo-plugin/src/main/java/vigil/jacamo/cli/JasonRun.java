@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 import vigil.jacamo.MonitoredArch;
 
 /**
- * One Jason project run headless, in this JVM, with {@link MonitoredArch} first in every agent's
+ * One Jason project run headless, in this JVM, normally with {@link MonitoredArch} first in every agent's
  * architecture (agents created later with {@code .create_agent} get it too). No GUI, no RMI, no web mind
  * inspector, and the project's {@code .stopMAS} stops the MAS but not the JVM. {@link #close()} stops the
  * agents and the threads Jason leaves behind. Jason keeps static state: one run per JVM at a time.
@@ -42,18 +42,28 @@ public final class JasonRun implements AutoCloseable {
     }
 
     /**
-     * Parses the project, checks that every agent's source exists and parses, and starts the agents.
+     * Parses the project, checks that every agent's source exists, and starts the agents. With
+     * {@code monitorEveryAgent}, {@link MonitoredArch} is put first in every agent's architecture (and in
+     * those of agents created later); without, the project's own declarations are used as they are.
      * Throws {@link ProjectException} with a message in the user's terms ({@code file:line: problem}).
      */
-    public static JasonRun start(Path projectFile) {
+    public static JasonRun start(Path projectFile, boolean monitorEveryAgent) {
         MAS2JProject project = JasonProject.load(projectFile);
         Config.get().put(Config.START_WEB_MI, "false");
         Headless mas = new Headless();
         mas.setProject(project);
-        try {
-            RuntimeServicesFactory.get().registerDefaultAgArch(MonitoredArch.class.getName());
-        } catch (Exception e) {
-            throw new ProjectException("cannot register Vigil's architecture with Jason: " + e);
+        if (monitorEveryAgent) {
+            String arch = MonitoredArch.class.getName();
+            for (AgentParameters ap : project.getAgents()) {
+                if (!ap.getAgArchClasses().contains(arch)) {
+                    ap.insertArchClass(new ClassParameters(arch));
+                }
+            }
+            try {
+                RuntimeServicesFactory.get().registerDefaultAgArch(arch);
+            } catch (Exception e) {
+                throw new ProjectException("cannot register Vigil's architecture with Jason: " + e);
+            }
         }
         int expected = 0;
         for (AgentParameters ap : project.getAgents()) {

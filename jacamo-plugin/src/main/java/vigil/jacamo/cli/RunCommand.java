@@ -72,7 +72,7 @@ final class RunCommand {
         long started = System.currentTimeMillis();
         JasonRun run;
         try {
-            run = JasonRun.start(o.project());
+            run = JasonRun.start(o.project(), true);
         } catch (ProjectException e) {
             Vigilance.shutdown();
             err.println("vigil run: " + e.getMessage());
