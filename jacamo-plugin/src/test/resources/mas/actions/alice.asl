@@ -1,6 +1,6 @@
 !start.
 +!start
-    <- vigil.rules(Rules);
+    <- vigil.active_rules(Rules);
        .length(Rules, N);
        .print("rules: ", N);
        .member(rule(Name, Value, Level, Severity, Path), Rules);

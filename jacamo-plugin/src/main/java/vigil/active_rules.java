@@ -9,10 +9,13 @@ import jason.asSyntax.Term;
 import vigil.core.rules.RuleInfo;
 
 /**
- * {@code vigil.rules(L)}: L is the list of the rules in force that judge (helper rules left out), each
- * {@code rule(Name, Value, Level, Severity, Path)}. Read-only: no agent can change the rules.
+ * {@code vigil.active_rules(L)}: L is the list of the rules in force that judge (helper rules left out),
+ * each {@code rule(Name, Value, Level, Severity, Path)}. Read-only: no agent can change the rules.
+ *
+ * <p>Not named {@code vigil.rules}: a Java class {@code vigil.rules} would collide with the rule packs'
+ * DRL packages {@code vigil.rules.*}, which then no longer compile.
  */
-public class rules extends DefaultInternalAction {
+public class active_rules extends DefaultInternalAction {
 
     @Override
     public int getMinArgs() {
@@ -28,7 +31,7 @@ public class rules extends DefaultInternalAction {
     public Object execute(TransitionSystem ts, Unifier un, Term[] args) throws Exception {
         checkArguments(args);
         ListTerm out = new ListTermImpl();
-        for (RuleInfo r : Answers.monitor("rules").rules()) {
+        for (RuleInfo r : Answers.monitor("active_rules").rules()) {
             if (r.judges()) {
                 out.append(Answers.rule(r));
             }
