@@ -33,12 +33,13 @@ final class BeliefReader implements BeliefProbe {
             same.clearAnnots();
             Literal opposite = new LiteralImpl(l.negated(), l);
             opposite.clearAnnots();
-            boolean believes;
-            boolean believesOpposite;
-            synchronized (agent.getBB().getLock()) {
-                believes = agent.believes(same, new Unifier());
-                believesOpposite = agent.believes(opposite, new Unifier());
-            }
+            boolean[] b = new boolean[2];
+            BeliefLock.run(agent.getBB(), () -> {
+                b[0] = agent.believes(same, new Unifier());
+                b[1] = agent.believes(opposite, new Unifier());
+            });
+            boolean believes = b[0];
+            boolean believesOpposite = b[1];
             if (believes && believesOpposite) {
                 return SenderBelief.BELIEVES_BOTH;
             }

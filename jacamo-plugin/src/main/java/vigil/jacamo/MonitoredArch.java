@@ -262,7 +262,7 @@ public class MonitoredArch extends AgArch {
     private void forget(String functor, int arity, String first) {
         Agent ag = getTS().getAg();
         List<Literal> found = new ArrayList<>();
-        synchronized (ag.getBB().getLock()) {
+        BeliefLock.run(ag.getBB(), () -> {
             Iterator<Literal> it = ag.getBB().getCandidateBeliefs(new PredicateIndicator(functor, arity));
             while (it != null && it.hasNext()) {
                 Literal l = it.next();
@@ -270,7 +270,7 @@ public class MonitoredArch extends AgArch {
                     found.add(l);
                 }
             }
-        }
+        });
         for (Literal l : found) {
             try {
                 // A copy: removing strips the annotations off the stored literal, and the event must keep source(vigil).
