@@ -1,0 +1,87 @@
+package vigil.jacamo;
+
+import jason.asSyntax.ListTerm;
+import jason.asSyntax.Literal;
+import jason.asSyntax.NumberTerm;
+import jason.asSyntax.StringTerm;
+import java.util.ArrayList;
+import java.util.List;
+import vigil.core.event.Term;
+
+/**
+ * Translates Jason terms into Vigil's platform-free {@link Term}, so rules never see a Jason type. A
+ * strongly negated literal keeps its {@code ~} in the functor ({@code ~price}); anything that is not a
+ * term Vigil knows (an expression left unsolved, a map, a plan, an arbitrary Java object, null) becomes a
+ * string holding its text. Never throws. Stateless and thread-safe.
+ */
+final class JasonTerms {
+
+    /** Deeper nesting than this is kept as text: content from agents is not trusted to be small. */
+    private static final int MAX_DEPTH = 64;
+
+    private JasonTerms() {
+    }
+
+    /** The content of a message or an action, whatever object it is. */
+    static Term of(Object content) {
+        if (content instanceof jason.asSyntax.Term t) {
+            try {
+                return convert(t, 0);
+            } catch (RuntimeException e) {
+                return Term.string(String.valueOf(t));
+            }
+        }
+        return Term.string(content == null ? "" : String.valueOf(content));
+    }
+
+    /** The text Jason would print for the content. */
+    static String text(Object content) {
+        try {
+            return content == null ? "" : String.valueOf(content);
+        } catch (RuntimeException e) {
+            return content.getClass().getName();
+        }
+    }
+
+    private static Term convert(jason.asSyntax.Term t, int depth) {
+        if (depth > MAX_DEPTH) {
+            return Term.string(t.toString());
+        }
+        if (t.isVar()) {
+            return Term.variable(t.toString());
+        }
+        if (t.isString()) {
+            return Term.string(((StringTerm) t).getString());
+        }
+        if (t.isNumeric()) {
+            try {
+                return Term.num(((NumberTerm) t).solve());
+            } catch (Exception e) {
+                return Term.string(t.toString());
+            }
+        }
+        if (t.isList()) {
+            List<Term> items = new ArrayList<>();
+            for (jason.asSyntax.Term item : (ListTerm) t) {
+                items.add(convert(item, depth + 1));
+            }
+            return Term.list(items);
+        }
+        if (t.isLiteral() && !t.isRule() && !t.isPlanBody() && !t.isArithExpr() && !t.isInternalAction()) {
+            Literal l = (Literal) t;
+            String functor = l.negated() ? "~" + l.getFunctor() : l.getFunctor();
+            List<Term> args = new ArrayList<>(l.getArity());
+            for (int i = 0; i < l.getArity(); i++) {
+                args.add(convert(l.getTerm(i), depth + 1));
+            }
+            List<Term> annots = new ArrayList<>();
+            if (l.hasAnnot()) {
+                for (jason.asSyntax.Term a : l.getAnnots()) {
+                    annots.add(convert(a, depth + 1));
+                }
+            }
+            return new Term(Term.Kind.STRUCTURE, functor, args, annots);
+        }
+        return Term.string(t.toString());
+    }
+}

@@ -1,0 +1,292 @@
+package vigil.jacamo;
+
+import jason.RevisionFailedException;
+import jason.architecture.AgArch;
+import jason.asSemantics.ActionExec;
+import jason.asSemantics.Agent;
+import jason.asSemantics.Message;
+import jason.asSemantics.TransitionSystem;
+import jason.asSyntax.ASSyntax;
+import jason.asSyntax.Atom;
+import jason.asSyntax.Literal;
+import jason.asSyntax.PredicateIndicator;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vigil.core.Monitor;
+import vigil.core.Verdict;
+import vigil.core.config.Config;
+import vigil.core.event.ActionEvent;
+import vigil.core.event.Event;
+import vigil.core.event.MessageEvent;
+import vigil.core.event.SenderBelief;
+
+/**
+ * The agent architecture that puts a Jason or JaCaMo agent under Vigil. Name it in the project:
+ * {@code agentArchClass vigil.jacamo.MonitoredArch} in a {@code .mas2j}, {@code ag-arch: vigil.jacamo.MonitoredArch}
+ * in a {@code .jcm}.
+ *
+ * <p>Every message the agent sends (each copy of a broadcast too), every environment action it starts and
+ * every message it receives from an agent that is not monitored is judged by the MAS's shared monitor
+ * ({@link Vigilance}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
+ * the agent like any failed action, so {@code -!goal} plans can react. Sanctions reach the agent as beliefs
+ * with {@code source(vigil)}, added in its own reasoning cycle (see {@code docs/jacamo.md} for all of them).
+ * When nothing is blocked, the agent runs exactly as without this architecture.
+ */
+public class MonitoredArch extends AgArch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoredArch.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    static final String VIGIL = "vigil";
+    private static final Atom VIGIL_ATOM = ASSyntax.createAtom(VIGIL);
+
+    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private volatile Monitor monitor;
+    private volatile boolean joined;
+    private String name;
+    /** Which sanction beliefs this agent holds, so they are removed once lifted; touched in the agent's thread only. */
+    private boolean showsMute;
+    private boolean showsQuarantine;
+
+    @Override
+    public void init() throws Exception {
+        super.init();
+        name = getAgName();
+        monitor = Vigilance.join(this);
+        joined = true;
+    }
+
+    @Override
+    public void stop() {
+        // Jason calls stop() on every arch of the chain and each passes it on: leave once.
+        if (joined) {
+            joined = false;
+            Vigilance.leave(this);
+        }
+        super.stop();
+    }
+
+    // ---- interception ----
+
+    @Override
+    public void sendMsg(Message m) throws Exception {
+        String sender = m.getSender() != null ? m.getSender() : getAgName();
+        Vigilance.counter().messages.incrementAndGet();
+        Verdict v = judge(() -> message(m, sender, true));
+        if (v.blocked()) {
+            Vigilance.counter().messagesWithheld.incrementAndGet();
+            LOG.debug("withheld {} -> {} {}: {}", sender, m.getReceiver(), m.getIlForce(), v.reason());
+            return; // Withheld: the message is never handed on, so it is never delivered.
+        }
+        super.sendMsg(m);
+    }
+
+    @Override
+    public void checkMail() {
+        TransitionSystem ts = getTS();
+        Queue<Message> box = ts.getC().getMailBox();
+        // Only this agent's own cycle takes messages out of the box: what lies beyond `before` is new.
+        int before = box.isEmpty() ? 0 : box.size();
+        super.checkMail();
+        if (box.size() > before) {
+            judgeIncoming(box.iterator(), before);
+        }
+        applyPending();
+    }
+
+    /** Messages from agents outside the monitored set are judged on arrival; the others were judged when sent. */
+    private void judgeIncoming(Iterator<Message> it, int skip) {
+        for (int i = 0; i < skip && it.hasNext(); i++) {
+            it.next();
+        }
+        while (it.hasNext()) {
+            Message m = it.next();
+            if (Vigilance.isMonitored(m.getSender())) {
+                continue;
+            }
+            Vigilance.counter().incoming.incrementAndGet();
+            Verdict v = judge(() -> message(m, m.getSender() == null ? "unknown" : m.getSender(), false));
+            if (v.blocked()) {
+                Vigilance.counter().incomingWithheld.incrementAndGet();
+                LOG.debug("withheld incoming {} -> {} {}: {}", m.getSender(), getAgName(), m.getIlForce(), v.reason());
+                it.remove(); // Withheld: the agent never reads this message.
+            }
+        }
+    }
+
+    @Override
+    public void act(ActionExec action) {
+        Vigilance.counter().actions.incrementAndGet();
+        Verdict v = judge(() -> new ActionEvent(nextId("a"), System.currentTimeMillis(), getAgName(),
+                JasonTerms.of(action.getActionTerm())));
+        if (v.blocked()) {
+            Vigilance.counter().actionsWithheld.incrementAndGet();
+            // Withheld: the action never reaches the environment; it fails in the agent as an ordinary failure.
+            action.setResult(false);
+            action.setFailureReason(ASSyntax.createLiteral("vigil_blocked", ASSyntax.createString(v.reason())),
+                    "blocked by Vigil: " + v.reason());
+            actionExecuted(action);
+            return;
+        }
+        super.act(action);
+    }
+
+    @Override
+    public boolean canSleep() {
+        return pending.isEmpty() && super.canSleep();
+    }
+
+    private MessageEvent message(Message m, String sender, boolean outgoing) {
+        Object content = m.getPropCont();
+        MessageEvent e = new MessageEvent(nextId("m"), System.currentTimeMillis(), sender,
+                m.getReceiver() == null ? getAgName() : m.getReceiver(), String.valueOf(m.getIlForce()),
+                JasonTerms.of(content), JasonTerms.text(content), m.getInReplyTo(), null);
+        if (outgoing && m.isTell()) {
+            Agent ag = getTS() == null ? null : getTS().getAg();
+            SenderBelief b = BeliefReader.INSTANCE.read(ag, content);
+            return e.withBelief(b);
+        }
+        return e;
+    }
+
+    private static String nextId(String prefix) {
+        return prefix + IDS.incrementAndGet();
+    }
+
+    private interface EventSource {
+        Event get();
+    }
+
+    /** Asks the monitor; without one, the fail mode decides (fail-closed withholds everything). */
+    private Verdict judge(EventSource source) {
+        Monitor m = monitor;
+        if (m == null) {
+            Vigilance.Unavailable u = Vigilance.unavailable();
+            if (u != null && u.failClosed()) {
+                return Verdict.block("Vigil's monitor is unavailable (fail-closed)");
+            }
+            return Verdict.ALLOW;
+        }
+        try {
+            return m.judge(source.get());
+        } catch (RuntimeException e) {
+            boolean closed = m.config().fail() == Config.FailMode.CLOSED;
+            LOG.warn("{}: could not judge an event ({}); {}", getAgName(), e.toString(), closed ? "withheld (fail-closed)" : "allowed (fail-open)");
+            return closed ? Verdict.block("Vigil could not judge this event (fail-closed)") : Verdict.ALLOW;
+        }
+    }
+
+    // ---- sanctions, carried out in the agent's own cycle ----
+
+    /** Runs {@code task} at the start of the agent's next cycle, in its own thread; callable from any thread. */
+    void later(Runnable task) {
+        pending.add(task);
+        getFirstAgArch().wakeUpSense();
+    }
+
+    private void applyPending() {
+        Runnable r = pending.poll();
+        while (r != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not carry out a sanction: {}", getAgName(), e.toString());
+            }
+            r = pending.poll();
+        }
+        if (showsMute || showsQuarantine) {
+            liftExpired();
+        }
+    }
+
+    /** Adds a belief with {@code source(vigil)}, removing an identical one first so that each addition is an event. */
+    void believe(Literal belief) {
+        Agent ag = getTS().getAg();
+        Literal b = belief.copy();
+        b.addSource(VIGIL_ATOM);
+        try {
+            ag.delBel(b.copy());
+            ag.addBel(b);
+        } catch (RevisionFailedException e) {
+            LOG.warn("{}: could not add {}: {}", getAgName(), b, e.getMessage());
+        }
+    }
+
+    /** Shows a mute or a quarantine in force: one {@code vigil_sanction(Kind, Until)} belief per kind. */
+    void showSanction(String kind, jason.asSyntax.Term until) {
+        forget(kind);
+        believe(ASSyntax.createLiteral("vigil_sanction", ASSyntax.createAtom(kind), until));
+        if (kind.equals("mute")) {
+            showsMute = true;
+        } else {
+            showsQuarantine = true;
+        }
+    }
+
+    /** Replaces the agent's {@code vigil_reputation(R)} belief. */
+    void showReputation(double r) {
+        forget("vigil_reputation", 1, null);
+        believe(ASSyntax.createLiteral("vigil_reputation", ASSyntax.createNumber(r)));
+    }
+
+    /** Delivers a message from Vigil into this agent's mailbox (used for notify). */
+    void receiveFromVigil(Message m) {
+        getTS().getC().addMsg(m);
+    }
+
+    private void liftExpired() {
+        Monitor m = monitor;
+        if (m == null) {
+            return;
+        }
+        if (showsMute && !m.isMuted(name)) {
+            forget("mute");
+            showsMute = false;
+        }
+        if (showsQuarantine && !m.isQuarantined(name)) {
+            forget("quarantine");
+            showsQuarantine = false;
+        }
+    }
+
+    private void forget(String kind) {
+        forget("vigil_sanction", 2, kind);
+    }
+
+    /** Removes Vigil's beliefs {@code functor/arity} (whose first argument is {@code first}, when given). */
+    private void forget(String functor, int arity, String first) {
+        Agent ag = getTS().getAg();
+        List<Literal> found = new ArrayList<>();
+        BeliefLock.run(ag.getBB(), () -> {
+            Iterator<Literal> it = ag.getBB().getCandidateBeliefs(new PredicateIndicator(functor, arity));
+            while (it != null && it.hasNext()) {
+                Literal l = it.next();
+                if (l.hasSource(VIGIL_ATOM) && (first == null || l.getTerm(0).toString().equals(first))) {
+                    found.add(l);
+                }
+            }
+        });
+        for (Literal l : found) {
+            try {
+                // A copy: removing strips the annotations off the stored literal, and the event must keep source(vigil).
+                ag.delBel(l.copy());
+            } catch (RevisionFailedException e) {
+                LOG.warn("{}: could not remove {}: {}", getAgName(), l, e.getMessage());
+            }
+        }
+    }
+
+    /** The last architecture of the chain: the infrastructure, which delivers without asking anyone. */
+    AgArch infrastructure() {
+        AgArch a = this;
+        while (a.getNextAgArch() != null) {
+            a = a.getNextAgArch();
+        }
+        return a;
+    }
+}

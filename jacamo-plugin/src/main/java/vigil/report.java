@@ -1,0 +1,42 @@
+package vigil;
+
+import jason.asSemantics.DefaultInternalAction;
+import jason.asSemantics.TransitionSystem;
+import jason.asSemantics.Unifier;
+import jason.asSyntax.StringTerm;
+import jason.asSyntax.Term;
+import java.util.concurrent.atomic.AtomicLong;
+import vigil.core.event.ReportEvent;
+
+/**
+ * {@code vigil.report(Value, Description)} or {@code vigil.report(Value, Description, About)}: raises a
+ * concern about a value for the rules to weigh (a core {@code ReportEvent}). The reporting agent is the
+ * one calling, as the platform knows it; no argument can report in another's name.
+ */
+public class report extends DefaultInternalAction {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    @Override
+    public int getMinArgs() {
+        return 2;
+    }
+
+    @Override
+    public int getMaxArgs() {
+        return 3;
+    }
+
+    @Override
+    public Object execute(TransitionSystem ts, Unifier un, Term[] args) throws Exception {
+        checkArguments(args);
+        String value = Answers.name(args[0], "report", "the value");
+        Term d = args[1];
+        String description = d.isString() ? ((StringTerm) d).getString() : d.toString();
+        String about = args.length == 3 ? Answers.name(args[2], "report", "the agent reported about") : null;
+        ReportEvent e = new ReportEvent("r" + IDS.incrementAndGet(), System.currentTimeMillis(),
+                ts.getAgArch().getAgName(), value, description, about);
+        Answers.monitor("report").judge(e);
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+package vigil.jacamo;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jason.infra.local.BaseLocalMAS;
+import jason.infra.local.LocalAgArch;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import vigil.core.Monitor;
+import vigil.core.Vigil;
+import vigil.core.alert.Alert;
+import vigil.core.config.Config;
+import vigil.core.rules.RuleSource;
+import vigil.jacamo.cli.JasonRun;
+
+/**
+ * A real Jason MAS from {@code src/test/resources/mas}, run headless under a monitor built from DRL given
+ * in the test. Records what the agents print ({@code "alice: text"}) and the alerts raised.
+ */
+final class Mas implements AutoCloseable {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    final List<String> printed = new CopyOnWriteArrayList<>();
+    final List<Alert> alerts = new CopyOnWriteArrayList<>();
+    Monitor monitor;
+    JasonRun run;
+    private final Handler handler;
+
+    private Mas() {
+        handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                String name = r.getLoggerName();
+                String prefix = "jason.asSemantics.TransitionSystem.";
+                if (name != null && name.startsWith(prefix) && r.getMessage() != null) {
+                    printed.add(name.substring(prefix.length()) + ": " + r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.INFO);
+        Logger.getLogger("").addHandler(handler);
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(Mas.class.getResource("/mas/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("no test resource mas/" + name, e);
+        }
+    }
+
+    /** Starts the monitor (when {@code config} is not null) and then the project. */
+    static Mas start(String project, Config.Builder config, String... drl) {
+        Mas m = new Mas();
+        try {
+            if (config != null) {
+                RuleSource[] sources = new RuleSource[drl.length];
+                for (int i = 0; i < drl.length; i++) {
+                    sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
+                }
+                m.monitor = Vigilance.install(Vigil.builder().config(config.build()).rules(sources)
+                        .sink(m.alerts::add).serviceSinks(false));
+            }
+            m.run = JasonRun.start(resource(project), false);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        return m;
+    }
+
+    /** A configuration for tests: the rules given in the test (no packs are on the test classpath), output in {@code dir}. */
+    static Config.Builder config(Path dir) {
+        return Config.builder().out(dir).audit(dir.resolve("audit.jsonl"));
+    }
+
+    void awaitPrinted(String line) {
+        await(() -> printed.contains(line), "'" + line + "' to be printed");
+    }
+
+    void await(BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; printed: " + printed + "; alerts: " + alerts);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    /** What an agent printed, in order, without its name. */
+    List<String> printedBy(String agent) {
+        List<String> out = new ArrayList<>();
+        for (String p : printed) {
+            if (p.startsWith(agent + ": ")) {
+                out.add(p.substring(agent.length() + 2));
+            }
+        }
+        return out;
+    }
+
+    /** The running agent's architecture chain, first to last. */
+    static List<String> chain(String agent) {
+        LocalAgArch a = BaseLocalMAS.getRunner().getAg(agent);
+        return a.getFirstAgArch().getAgArchClassesChain();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (run != null) {
+                run.close();
+            }
+        } finally {
+            Vigilance.shutdown();
+            Logger.getLogger("").removeHandler(handler);
+        }
+    }
+}

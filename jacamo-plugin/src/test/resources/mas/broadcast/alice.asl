@@ -1,0 +1,2 @@
+!start.
++!start <- .broadcast(tell, rumour(1)).

@@ -1,0 +1,1 @@
++rumour(N)[source(A)] <- .print("heard rumour ", N, " from ", A).

@@ -1,0 +1,3 @@
+!start.
++!start <- .print("hello"
++!other <- true.

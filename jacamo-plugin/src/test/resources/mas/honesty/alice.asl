@@ -1,0 +1,14 @@
+price(fish, 3).
+~price(apple, 5).
+price(pear, 2).
+~price(pear, 2).
+price(melon, X) :- X = 4.
+
+!start.
++!start
+    <- .send(bob, tell, price(fish, 3)[about(market)]);
+       .send(bob, tell, price(apple, 5));
+       .send(bob, tell, price(pear, 2));
+       .send(bob, tell, price(kiwi, 1));
+       .send(bob, tell, price(melon, 4));
+       .send(bob, achieve, done).

@@ -1,0 +1,1 @@
++hello(N)[source(A)] <- .print("got hello ", N).

@@ -1,0 +1,2 @@
+!start.
++!start <- .send(bob, tell, spam(1)); .send(bob, tell, hello(1)).

@@ -1,0 +1,2 @@
+!tick.
++!tick <- .wait(50); !tick.

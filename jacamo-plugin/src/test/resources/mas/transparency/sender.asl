@@ -1,0 +1,2 @@
+!start.
++!start <- for (.range(I, 1, 30)) { .send(sink, tell, n(I)) }.

@@ -1,0 +1,1 @@
++n(I)[source(S)] <- .print("got ", S, " ", I).
