@@ -31,30 +31,30 @@ public final class AlertJson {
     public static ObjectNode toNode(Alert alert) {
         ObjectNode o = NODES.objectNode();
         if (alert instanceof ViolationAlert va) {
-                o.put("kind", "violation");
-                o.put("time", va.time());
-                o.set("violation", violation(va.violation()));
-                o.put("decision", va.decision().name().toLowerCase(Locale.ROOT));
-                ArrayNode applied = o.putArray("sanctions");
-                for (AppliedSanction s : va.sanctions()) {
-                    ObjectNode a = applied.addObject();
-                    a.put("agent", s.agent());
-                    a.put("sanction", s.sanction().toString());
-                    a.put("breach", s.breach());
-                }
-                ArrayNode ev = o.putArray("evidence");
-                for (Event e : va.evidence()) {
-                    ev.add(EventJson.toNode(e));
-                }
+            o.put("kind", "violation");
+            o.put("time", va.time());
+            o.set("violation", violation(va.violation()));
+            o.put("decision", va.decision().name().toLowerCase(Locale.ROOT));
+            ArrayNode applied = o.putArray("sanctions");
+            for (AppliedSanction s : va.sanctions()) {
+                ObjectNode a = applied.addObject();
+                a.put("agent", s.agent());
+                a.put("sanction", s.sanction().toString());
+                a.put("breach", s.breach());
+            }
+            ArrayNode ev = o.putArray("evidence");
+            for (Event e : va.evidence()) {
+                ev.add(EventJson.toNode(e));
+            }
         } else if (alert instanceof WithheldAlert w) {
-                o.put("kind", "withheld");
-                o.put("time", w.time());
-                o.put("reason", w.reason());
-                o.set("event", EventJson.toNode(w.event()));
+            o.put("kind", "withheld");
+            o.put("time", w.time());
+            o.put("reason", w.reason());
+            o.set("event", EventJson.toNode(w.event()));
         } else if (alert instanceof SystemAlert s) {
-                o.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
-                o.put("time", s.time());
-                o.put("message", s.message());
+            o.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+            o.put("time", s.time());
+            o.put("message", s.message());
         }
         return o;
     }

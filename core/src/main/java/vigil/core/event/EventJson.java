@@ -41,34 +41,34 @@ public final class EventJson {
         ObjectNode o = NODES.objectNode();
         o.put("v", SCHEMA_VERSION);
         if (event instanceof MessageEvent m) {
-                o.put("type", "message");
-                o.put("id", m.id());
-                o.put("time", m.time());
-                o.put("sender", m.sender());
-                o.put("receiver", m.receiver());
-                o.put("performative", m.performative());
-                o.set("content", term(m.content()));
-                o.put("text", m.text());
-                if (m.inReplyTo() != null) {
-                    o.put("inReplyTo", m.inReplyTo());
-                }
-                o.put("senderBelief", m.senderBelief().name());
+            o.put("type", "message");
+            o.put("id", m.id());
+            o.put("time", m.time());
+            o.put("sender", m.sender());
+            o.put("receiver", m.receiver());
+            o.put("performative", m.performative());
+            o.set("content", term(m.content()));
+            o.put("text", m.text());
+            if (m.inReplyTo() != null) {
+                o.put("inReplyTo", m.inReplyTo());
+            }
+            o.put("senderBelief", m.senderBelief().name());
         } else if (event instanceof ActionEvent a) {
-                o.put("type", "action");
-                o.put("id", a.id());
-                o.put("time", a.time());
-                o.put("agent", a.agent());
-                o.set("action", term(a.action()));
+            o.put("type", "action");
+            o.put("id", a.id());
+            o.put("time", a.time());
+            o.put("agent", a.agent());
+            o.set("action", term(a.action()));
         } else if (event instanceof ReportEvent r) {
-                o.put("type", "report");
-                o.put("id", r.id());
-                o.put("time", r.time());
-                o.put("agent", r.agent());
-                o.put("value", r.value());
-                o.put("description", r.description());
-                if (r.about() != null) {
-                    o.put("about", r.about());
-                }
+            o.put("type", "report");
+            o.put("id", r.id());
+            o.put("time", r.time());
+            o.put("agent", r.agent());
+            o.put("value", r.value());
+            o.put("description", r.description());
+            if (r.about() != null) {
+                o.put("about", r.about());
+            }
         }
         return o;
     }

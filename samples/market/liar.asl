@@ -1,0 +1,3 @@
+~fresh(fish).
+!start.
++!start <- .send(buyer, tell, fresh(fish)); .wait(1000); .stopMAS.
