@@ -189,9 +189,14 @@ public final class Monitor implements AutoCloseable {
 
     /**
      * Recompiles the rules from their locations. On success the new rules replace the old in both paths;
-     * on failure the running rules stay and a {@code RELOAD_FAILED} alert lists the errors.
+     * on failure the running rules stay and a {@code RELOAD_FAILED} alert lists the errors, one
+     * {@code file:line: message} per line. What survives a swap is listed in {@code docs/configuration.md}.
+     * One reload at a time, so a slow compile of old text never replaces a newer one.
      */
-    public ReloadResult reload() {
+    public synchronized ReloadResult reload() {
+        if (closed) {
+            throw new IllegalStateException("the monitor is closed");
+        }
         RuleBook next;
         try {
             next = ruleSet.compile();

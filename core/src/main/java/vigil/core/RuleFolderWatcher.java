@@ -38,12 +38,7 @@ final class RuleFolderWatcher implements Runnable, AutoCloseable {
         try {
             WatchService ws = FileSystems.getDefault().newWatchService();
             for (Path f : folders) {
-                try (Stream<Path> dirs = Files.walk(f)) {
-                    for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                        d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                                StandardWatchEventKinds.ENTRY_DELETE);
-                    }
-                }
+                register(ws, f);
             }
             RuleFolderWatcher w = new RuleFolderWatcher(ws, reload);
             w.thread.start();
@@ -51,6 +46,15 @@ final class RuleFolderWatcher implements Runnable, AutoCloseable {
         } catch (IOException e) {
             LOG.error("cannot watch the rule folders {} for changes: {}; reload with the reload call instead", folders, e.toString());
             return null;
+        }
+    }
+
+    private static void register(WatchService ws, Path folder) throws IOException {
+        try (Stream<Path> dirs = Files.walk(folder)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
         }
     }
 
@@ -78,12 +82,21 @@ final class RuleFolderWatcher implements Runnable, AutoCloseable {
         }
     }
 
-    private static boolean drainKey(WatchKey key) {
+    private boolean drainKey(WatchKey key) {
         boolean relevant = false;
         for (var ev : key.pollEvents()) {
             Object ctx = ev.context();
             if (ctx == null || ctx.toString().endsWith(".drl")) {
                 relevant = true;
+            } else if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && key.watchable() instanceof Path dir
+                    && Files.isDirectory(dir.resolve(ctx.toString()))) {
+                // A new sub-folder: watch it too, and reload for the rule files it may already hold.
+                try {
+                    register(service, dir.resolve(ctx.toString()));
+                    relevant = true;
+                } catch (IOException e) {
+                    LOG.error("cannot watch the new rule folder {}: {}", dir.resolve(ctx.toString()), e.toString());
+                }
             }
         }
         key.reset();

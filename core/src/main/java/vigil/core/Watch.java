@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -208,9 +209,7 @@ final class Watch implements Runnable {
                     fire();
                     judged.addAndGet(inserted);
                     inserted = 0;
-                    KieSession old = session;
-                    install(s.book());
-                    old.dispose();
+                    swapNow(s.book());
                 } else if (item instanceof Stop) {
                     stop = true;
                 }
@@ -223,6 +222,36 @@ final class Watch implements Runnable {
             }
         }
         flushTrace();
+    }
+
+    /**
+     * Installs new rules and carries the events still in memory into them, so open windows stay full. What
+     * the carried events alone make the new rules find is not reported: those events were judged under the
+     * old rules, and reporting them again would sanction the same behaviour twice. Facts the rules inserted
+     * themselves are not carried; rules that derive them from events derive them again.
+     */
+    private void swapNow(RuleBook next) {
+        KieSession old = session;
+        List<Event> kept = new ArrayList<>();
+        for (Object o : old.getObjects(o -> o instanceof Event)) {
+            kept.add((Event) o);
+        }
+        kept.sort(Comparator.comparingLong(Event::time));
+        install(next);
+        old.dispose();
+        for (Event e : kept) {
+            try {
+                session.insert(e);
+            } catch (RuntimeException ex) {
+                judge.failed(ex, "carrying event " + e.id() + " over to the reloaded rules");
+            }
+        }
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException ex) {
+            judge.failed(ex, "firing the reloaded watch rules over the carried events");
+        }
+        findings.drain();
     }
 
     private void insert(Event e) {
