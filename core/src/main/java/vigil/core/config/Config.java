@@ -131,6 +131,7 @@ public final class Config {
         }
         Builder b = builder();
         Path base = file.toAbsolutePath().getParent();
+        Map<String, Integer> seen = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -143,6 +144,11 @@ public final class Config {
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
+            Integer before = seen.putIfAbsent(key, i + 1);
+            if (before != null) {
+                throw new ConfigException(file + ":" + (i + 1) + ": " + key + ": already set on line " + before
+                        + "; give each key once");
+            }
             try {
                 b.set(key, value, base);
             } catch (ConfigException | IllegalArgumentException e) {
@@ -455,13 +461,13 @@ public final class Config {
                 return param(key.substring("params.".length()), value);
             }
             if (key.startsWith("escalation.")) {
-                return escalation(key.substring("escalation.".length()), EscalationPolicy.parse(value));
+                return escalation(suffix(key, "escalation.", "VALUE", "escalation.honesty"), EscalationPolicy.parse(value));
             }
             if (key.startsWith("vocabulary.")) {
-                return vocabulary(key.substring("vocabulary.".length()), word(value));
+                return vocabulary(word(suffix(key, "vocabulary.", "FUNCTOR", "vocabulary.fish")), word(value));
             }
             if (key.startsWith("reputation.penalty.")) {
-                String sev = key.substring("reputation.penalty.".length());
+                String sev = suffix(key, "reputation.penalty.", "SEVERITY", "reputation.penalty.high");
                 Severity s;
                 try {
                     s = Severity.parse(sev);
@@ -537,11 +543,77 @@ public final class Config {
                 case "history" -> {
                     return history(integer(value));
                 }
-                default -> throw new ConfigException("unknown key (known: " + String.join(", ", KNOWN) + ")");
+                default -> throw new ConfigException("unknown key" + didYouMean(key) + " (known: " + String.join(", ", KNOWN) + ")");
             }
         }
 
-        private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
+        /** The part of {@code key} after {@code prefix}; an error naming the expected form when it is empty. */
+        private static String suffix(String key, String prefix, String what, String example) {
+            String rest = key.substring(prefix.length());
+            if (rest.isEmpty()) {
+                throw new ConfigException("name the " + what.toLowerCase(Locale.ROOT) + " after the dot: " + prefix + what
+                        + ", e.g. " + example);
+            }
+            return rest;
+        }
+
+        /** {@code "; did you mean 'x'?"} for the known key nearest to a misspelt one, or nothing if none is near. */
+        static String didYouMean(String key) {
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String known : KNOWN) {
+                int upper = 0;
+                while (upper < known.length() && !Character.isUpperCase(known.charAt(upper))) {
+                    upper++;
+                }
+                String candidate;
+                int d;
+                if (upper < known.length()) {
+                    // A family such as vocabulary.FUNCTOR: compare the key's head with the family's prefix.
+                    String prefix = known.substring(0, upper);
+                    long dots = prefix.chars().filter(c -> c == '.').count();
+                    int end = 0;
+                    for (int n = 0; n < dots && end >= 0; n++) {
+                        end = key.indexOf('.', n == 0 ? 0 : end + 1);
+                    }
+                    String head = end < 0 ? key + "." : key.substring(0, end + 1);
+                    String tail = end < 0 ? known.substring(upper) : key.substring(end + 1);
+                    d = distance(head, prefix);
+                    candidate = prefix + (tail.isEmpty() ? known.substring(upper) : tail);
+                } else {
+                    d = distance(key, known);
+                    candidate = known;
+                }
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = candidate;
+                }
+            }
+            return best != null && bestDistance <= Math.max(2, key.length() / 4) ? " '" + key + "'; did you mean '" + best + "'?"
+                    : " '" + key + "'";
+        }
+
+        private static int distance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
+        }
+
+        /** Every key a configuration file may hold; upper-case parts are names the user chooses. */
+        static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
                 "audit.key", "audit.sync", "trace", "fail", "watch.queue", "watch.retention", "watch.tick", "clock",
                 "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
                 "sinks.log", "vocabulary.FUNCTOR", "history");
@@ -558,7 +630,7 @@ public final class Config {
             return switch (v.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on" -> true;
                 case "false", "no", "off" -> false;
-                default -> throw new ConfigException("expected true or false, got '" + v + "'");
+                default -> throw new ConfigException("expected on or off (or true/false, yes/no), got '" + v + "'");
             };
         }
 
