@@ -98,16 +98,18 @@ public final class Monitor implements AutoCloseable {
             throw new IllegalStateException("the monitor is closed");
         }
         observed.incrementAndGet();
+        // Mapped first, so the trace, the alerts and the rules all see the event in the packs' words,
+        // whether it is judged or withheld.
+        Event e = vocabulary.isEmpty() ? event : mapVocabulary(event);
         if (sanctions.anyInForce()) {
-            String reason = sanctionInForce(event);
+            String reason = sanctionInForce(e);
             if (reason != null) {
                 withheld.incrementAndGet();
-                alerts.dispatch(new WithheldAlert(event, reason));
-                watch.submit(event, false);
+                alerts.dispatch(new WithheldAlert(e, reason));
+                watch.submit(e, false);
                 return Verdict.block(reason);
             }
         }
-        Event e = vocabulary.isEmpty() ? event : mapVocabulary(event);
         List<Finding> found;
         try {
             found = gate.judge(e);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vigil.core.alert.Alert.SystemAlert;
 import vigil.core.alert.Alert.ViolationAlert;
 import vigil.core.alert.AlertDispatcher;
 import vigil.core.config.Config;
@@ -28,6 +31,8 @@ import vigil.core.sanction.SanctionBook;
  * monitor thread); thread-safe.
  */
 final class Sentencer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sentencer.class);
 
     private final Config config;
     private final AlertDispatcher alerts;
@@ -86,7 +91,14 @@ final class Sentencer {
             }
             Enforcer e = enforcer;
             for (AppliedSanction s : applied) {
-                e.enforce(s);
+                try {
+                    e.enforce(s);
+                } catch (RuntimeException ex) {
+                    // The platform's failure must not cost the verdict or the counts; the sanction stays in force here.
+                    LOG.error("the enforcer failed to carry out {} on {}", s.sanction(), s.agent(), ex);
+                    alerts.dispatch(new SystemAlert(SystemAlert.Kind.ENGINE_ERROR, "the platform failed to carry out "
+                            + s.sanction() + " on " + s.agent() + " for violation " + v.id() + ": " + ex, v.time()));
+                }
             }
             violations.incrementAndGet();
             out.add(v);
