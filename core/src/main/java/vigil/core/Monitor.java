@@ -130,15 +130,15 @@ public final class Monitor implements AutoCloseable {
             watch.submit(e, true);
             return Verdict.ALLOW;
         }
-        List<Violation> vs = sentencer.sentence(found, gate.book().packVersions(), true);
-        String blockReason = null;
-        for (Violation v : vs) {
-            if (v.requestsBlock() && blockReason == null) {
-                blockReason = v.rule() + ": " + v.explanation();
-            }
-        }
+        Sentencer.Sentence sentence = sentencer.sentence(found, gate.book().packVersions(), true);
+        List<Violation> vs = sentence.violations();
+        String blockReason = sentence.blockReason();
         if (blockReason != null) {
             blocked.incrementAndGet();
+            if (vs.isEmpty()) {
+                // Only a repeat held back by a cooldown asked for the block: no violation alert says why.
+                alerts.dispatch(new WithheldAlert(e, blockReason));
+            }
             watch.submit(e, false);
             return new Verdict(Decision.BLOCK, vs, blockReason);
         }

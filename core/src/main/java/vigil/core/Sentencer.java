@@ -2,6 +2,7 @@ package vigil.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ import vigil.core.sanction.Sanction;
 import vigil.core.sanction.SanctionBook;
 
 /**
- * Turns what rules found into violations and sanctions: drops repeats inside a rule's cooldown, asks the
- * escalation policy of the value what to apply to each agent held responsible, records the violation
- * (the audit log is written before anything else happens), then puts the sanctions in force and hands
- * them to the platform's {@link Enforcer}. Called from the gate (agents' threads) and the watch (the
+ * Turns what rules found into violations and sanctions: drops repeats inside a rule's cooldown (same rule,
+ * same agents, same subject), asks the escalation policy of the value what to apply to each agent held
+ * responsible, records the violation (the audit log is written before anything else happens), then puts the
+ * sanctions in force and hands them to the platform's {@link Enforcer}. Called from the gate (agents' threads) and the watch (the
  * monitor thread); thread-safe.
  */
 final class Sentencer {
@@ -42,7 +43,11 @@ final class Sentencer {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong violations = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
+    private static final int PRUNE_AT = 10_000;
+
     private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
+    private volatile long longestCooldown;
+    private volatile int pruneAt = PRUNE_AT;
     private final Deque<Violation> history = new ArrayDeque<>();
 
     Sentencer(Config config, AlertDispatcher alerts, SanctionBook book, ReputationLedger ledger) {
@@ -56,20 +61,30 @@ final class Sentencer {
         this.enforcer = e == null ? Enforcer.NONE : e;
     }
 
-    /** Sentences the findings; returns the violations recorded (repeats within a cooldown are not). */
-    List<Violation> sentence(List<Finding> findings, Map<String, String> packVersions, boolean gate) {
+    /**
+     * What sentencing decided for one event's findings: the violations recorded (not the repeats a cooldown
+     * held back) and, for the gate, why the event is to be withheld, or null to let it through.
+     */
+    record Sentence(List<Violation> violations, String blockReason) {
+    }
+
+    /**
+     * Sentences the findings. A gate finding blocks its event when its rule requests {@code block} or the
+     * escalation policy applies one; a repeat held back by the cooldown is not recorded again, but still
+     * blocks when its rule requests it (the cooldown spares the alerts, not the victims).
+     */
+    Sentence sentence(List<Finding> findings, Map<String, String> packVersions, boolean gate) {
         List<Violation> out = new ArrayList<>(findings.size());
+        String blockReason = null;
+        String repeatBlocks = null;
         for (Finding f : findings) {
             RuleInfo r = f.rule();
-            if (!r.cooldown().isZero()) {
-                String key = r.packageName() + '\u0000' + r.name() + '\u0000' + String.join(",", f.offenders());
-                long now = f.time();
-                Long prev = lastReported.get(key);
-                if (prev != null && now - prev < r.cooldown().toMillis()) {
-                    suppressed.incrementAndGet();
-                    continue;
+            if (!r.cooldown().isZero() && !firstWithinCooldown(f)) {
+                suppressed.incrementAndGet();
+                if (gate && repeatBlocks == null && r.sanctions().stream().anyMatch(x -> x instanceof Sanction.Block)) {
+                    repeatBlocks = r.name() + ": " + f.explanation() + " (a repeat within the rule's cooldown)";
                 }
-                lastReported.put(key, now);
+                continue;
             }
             List<String> evidence = new ArrayList<>(f.evidence().size());
             for (Event e : f.evidence()) {
@@ -81,6 +96,9 @@ final class Sentencer {
                     r.sanctions());
             List<AppliedSanction> applied = decide(v);
             Decision decision = gate ? (v.requestsBlock() || blocks(applied) ? Decision.BLOCK : Decision.FLAG) : Decision.FLAG;
+            if (decision == Decision.BLOCK && blockReason == null) {
+                blockReason = v.rule() + ": " + v.explanation();
+            }
             alerts.dispatch(new ViolationAlert(v, applied, decision, f.evidence()));
             remember(v);
             for (AppliedSanction s : applied) {
@@ -103,7 +121,44 @@ final class Sentencer {
             violations.incrementAndGet();
             out.add(v);
         }
-        return out;
+        return new Sentence(out, blockReason != null ? blockReason : repeatBlocks);
+    }
+
+    /**
+     * Whether this finding is the first of its kind within its rule's cooldown, and if so starts the
+     * cooldown. Its kind is the rule, the agents held responsible (in any order) and the subject the rule
+     * named, so neither two offenders nor two victims of one rule hold each other back. Atomic: two gate
+     * threads cannot both report the same repeat.
+     */
+    private boolean firstWithinCooldown(Finding f) {
+        RuleInfo r = f.rule();
+        List<String> who = new ArrayList<>(f.offenders());
+        Collections.sort(who);
+        String key = r.packageName() + '\u0000' + r.name() + '\u0000' + String.join("\u0001", who) + '\u0000' + f.subject();
+        long now = f.time();
+        long cooldown = r.cooldown().toMillis();
+        boolean[] first = {false};
+        lastReported.compute(key, (k, prev) -> {
+            if (prev != null && now - prev < cooldown) {
+                return prev;
+            }
+            first[0] = true;
+            return now;
+        });
+        if (first[0]) {
+            longestCooldown = Math.max(longestCooldown, cooldown);
+            if (lastReported.size() > pruneAt) {
+                prune(now);
+            }
+        }
+        return first[0];
+    }
+
+    /** Forgets the cooldowns that have run out, so the map stays as small as the recent past. */
+    private synchronized void prune(long now) {
+        long horizon = longestCooldown;
+        lastReported.values().removeIf(t -> now - t >= horizon);
+        pruneAt = Math.max(PRUNE_AT, 2 * lastReported.size());
     }
 
     private static boolean blocks(List<AppliedSanction> applied) {

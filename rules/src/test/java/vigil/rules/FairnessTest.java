@@ -28,6 +28,23 @@ class FairnessTest {
     }
 
     @Test
+    void twoMembersLeftOutByTheSameCallersAreEachReported() {
+        RuleScenario.packs("fairness")
+                .at(1_000).tell("dave", "alice", "hello")
+                .at(1_500).tell("erin", "alice", "hello")
+                .at(2_000).tell("alice", "bob", "call(meeting)")
+                .at(3_000).tell("alice", "carol", "call(meeting)")
+                .at(10_000).tell("bob", "carol", "offer(task1)")
+                .at(20_000).tell("dave", "bob", "available")
+                .at(21_000).tell("erin", "bob", "available")
+                .at(30_000).tell("carol", "alice", "offer(task2)")
+                .at(40_000).tell("alice", "bob", "call(review)")
+                .expect(EXCLUSION, "alice", "bob", "carol")
+                .expectTimes(EXCLUSION, 2) // one per member left out: the cooldown keeps dave's and erin's cases apart
+                .run();
+    }
+
+    @Test
     void oneCallToTheMemberIsEnough() {
         group()
                 .at(25_000).tell("alice", "dave", "call(meeting)")

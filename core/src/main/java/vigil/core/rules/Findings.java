@@ -17,17 +17,24 @@ import vigil.core.event.Event;
  * then
  *     violation(kcontext, "told bob what it believes false", $m);
  * </pre>
- * {@code violation} holds the agents of the evidence events responsible; {@code violationBy} names them.
- * Evidence may be events or collections of events (as {@code collect} gives). Each session has its own
- * instance, reached through the session's environment; it is used by one thread at a time.
+ * {@code violation} holds the agents of the evidence events responsible; {@code violationBy} names them;
+ * {@code violationAbout} also names the subject (the victim, the topic, the item) so that a rule's
+ * {@code @cooldown} holds back repeats about the same subject only: the same rule against the same agents
+ * about another subject is reported. Evidence may be events or collections of events (as {@code collect}
+ * gives). Each session has its own instance, reached through the session's environment; it is used by one
+ * thread at a time.
  */
 public final class Findings {
 
     /** The key of a session's instance in its environment. */
     public static final String KEY = "vigil.findings";
 
-    /** One call of {@code violation}: the rule, who is responsible, the evidence, the explanation and when. */
-    public record Finding(RuleInfo rule, List<String> offenders, List<Event> evidence, String explanation, long time) {
+    /**
+     * One call of {@code violation}: the rule, who is responsible, the evidence, the explanation, when, and
+     * what it is about ({@code ""} when the rule did not say).
+     */
+    public record Finding(RuleInfo rule, List<String> offenders, List<Event> evidence, String explanation, long time,
+            String subject) {
     }
 
     private final RuleBook book;
@@ -39,12 +46,22 @@ public final class Findings {
 
     /** Reports a violation by the agents of the evidence events. */
     public static void violation(RuleContext kcontext, String explanation, Object... evidence) {
-        of(kcontext).add(kcontext, null, explanation, evidence);
+        of(kcontext).add(kcontext, null, null, explanation, evidence);
     }
 
     /** Reports a violation by the named agents: a name, or a collection of names. */
     public static void violationBy(RuleContext kcontext, Object offenders, String explanation, Object... evidence) {
-        of(kcontext).add(kcontext, offenders, explanation, evidence);
+        of(kcontext).add(kcontext, offenders, null, explanation, evidence);
+    }
+
+    /**
+     * Reports a violation about a subject (the agent wronged, the topic, the item: anything whose text tells
+     * one case from another) by the named agents, or by the agents of the evidence when {@code offenders}
+     * is null. The cooldown keeps apart what is about different subjects.
+     */
+    public static void violationAbout(RuleContext kcontext, Object subject, Object offenders, String explanation,
+            Object... evidence) {
+        of(kcontext).add(kcontext, offenders, subject == null ? "" : String.valueOf(subject), explanation, evidence);
     }
 
     private static Findings of(RuleContext kcontext) {
@@ -55,7 +72,7 @@ public final class Findings {
         return findings;
     }
 
-    private void add(RuleContext kcontext, Object offenders, String explanation, Object[] evidence) {
+    private void add(RuleContext kcontext, Object offenders, String subject, String explanation, Object[] evidence) {
         RuleInfo info = book.rule(kcontext.getRule().getPackageName(), kcontext.getRule().getName());
         if (info == null || !info.judges()) {
             throw new IllegalStateException("rule \"" + kcontext.getRule().getName()
@@ -80,7 +97,7 @@ public final class Findings {
         if (time == Long.MIN_VALUE) {
             time = kcontext.getKieRuntime().getSessionClock().getCurrentTime();
         }
-        found.add(new Finding(info, List.copyOf(who), events, explanation, time));
+        found.add(new Finding(info, List.copyOf(who), events, explanation, time, subject == null ? "" : subject));
     }
 
     private static void collect(Object o, List<Event> into) {
