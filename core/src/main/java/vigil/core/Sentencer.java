@@ -28,12 +28,14 @@ import vigil.core.sanction.SanctionBook;
  * Turns what rules found into violations and sanctions: drops repeats inside a rule's cooldown (same rule,
  * same agents, same subject), asks the escalation policy of the value what to apply to each agent held
  * responsible, records the violation (the audit log is written before anything else happens), then puts the
- * sanctions in force and hands them to the platform's {@link Enforcer}. Called from the gate (agents' threads) and the watch (the
- * monitor thread); thread-safe.
+ * sanctions in force and hands them to the platform's {@link Enforcer}. Called from the gate (agents'
+ * threads) and the watch (the monitor thread); thread-safe.
  */
 final class Sentencer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sentencer.class);
+    /** How many cooldown entries may gather before the ones that have run out are forgotten. */
+    private static final int PRUNE_AT = 10_000;
 
     private final Config config;
     private final AlertDispatcher alerts;
@@ -43,8 +45,6 @@ final class Sentencer {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong violations = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
-    private static final int PRUNE_AT = 10_000;
-
     private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
     private volatile long longestCooldown;
     private volatile int pruneAt = PRUNE_AT;
