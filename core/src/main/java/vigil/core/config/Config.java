@@ -90,6 +90,11 @@ public final class Config {
         return builder().build();
     }
 
+    /** Every key a configuration file may hold, as {@code docs/configuration.md} lists them. */
+    static List<String> knownKeys() {
+        return Builder.KNOWN;
+    }
+
     /** A builder holding this configuration's settings, to change some of them. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -613,7 +618,7 @@ public final class Config {
         }
 
         /** Every key a configuration file may hold; upper-case parts are names the user chooses. */
-        static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
+        private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
                 "audit.key", "audit.sync", "trace", "fail", "watch.queue", "watch.retention", "watch.tick", "clock",
                 "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
                 "sinks.log", "vocabulary.FUNCTOR", "history");

@@ -35,7 +35,7 @@ class ConfigDocsTest {
     @Test
     void everyKnownKeyHasARow() throws Exception {
         Map<String, String> rows = rows();
-        List<String> missing = new ArrayList<>(Config.Builder.KNOWN);
+        List<String> missing = new ArrayList<>(Config.knownKeys());
         missing.removeAll(rows.keySet());
         assertTrue(missing.isEmpty(), "keys missing from docs/configuration.md: " + missing);
     }
@@ -43,10 +43,10 @@ class ConfigDocsTest {
     @Test
     void everyRowIsAKnownKeyAndItsExampleParses(@TempDir Path dir) throws Exception {
         Map<String, String> rows = rows();
-        assertTrue(rows.size() >= Config.Builder.KNOWN.size(), "the table was not read: " + rows.keySet());
+        assertTrue(rows.size() >= Config.knownKeys().size(), "the table was not read: " + rows.keySet());
         for (Map.Entry<String, String> row : rows.entrySet()) {
             String key = row.getKey();
-            if (!Config.Builder.KNOWN.contains(key)) {
+            if (!Config.knownKeys().contains(key)) {
                 assertTrue(DOCUMENTED_AHEAD.contains(key), "docs/configuration.md documents an unknown key: " + key);
                 continue;
             }
