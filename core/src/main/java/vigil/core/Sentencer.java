@@ -45,7 +45,7 @@ final class Sentencer {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong violations = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
-    private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
+    private final Map<String, Cooldown> lastReported = new ConcurrentHashMap<>();
     private volatile long longestCooldown;
     private volatile int pruneAt = PRUNE_AT;
     private final Deque<Violation> history = new ArrayDeque<>();
@@ -70,8 +70,9 @@ final class Sentencer {
 
     /**
      * Sentences the findings. A gate finding blocks its event when its rule requests {@code block} or the
-     * escalation policy applies one; a repeat held back by the cooldown is not recorded again, but still
-     * blocks when its rule requests it (the cooldown spares the alerts, not the victims).
+     * escalation policy applies one; a repeat held back by the cooldown is not recorded again, but gets the
+     * decision of the violation that started the cooldown: blocked again if that one was (the cooldown spares
+     * the alerts, not the victims).
      */
     Sentence sentence(List<Finding> findings, Map<String, String> packVersions, boolean gate) {
         List<Violation> out = new ArrayList<>(findings.size());
@@ -79,12 +80,16 @@ final class Sentencer {
         String repeatBlocks = null;
         for (Finding f : findings) {
             RuleInfo r = f.rule();
-            if (!r.cooldown().isZero() && !firstWithinCooldown(f)) {
-                suppressed.incrementAndGet();
-                if (gate && repeatBlocks == null && r.sanctions().stream().anyMatch(x -> x instanceof Sanction.Block)) {
-                    repeatBlocks = r.name() + ": " + f.explanation() + " (a repeat within the rule's cooldown)";
+            String key = r.cooldown().isZero() ? null : cooldownKey(f);
+            if (key != null) {
+                Cooldown running = holdBack(key, f, gate && r.sanctions().stream().anyMatch(x -> x instanceof Sanction.Block));
+                if (running != null) {
+                    suppressed.incrementAndGet();
+                    if (gate && running.blocks() && repeatBlocks == null) {
+                        repeatBlocks = r.name() + ": " + f.explanation() + " (a repeat within the rule's cooldown)";
+                    }
+                    continue;
                 }
-                continue;
             }
             List<String> evidence = new ArrayList<>(f.evidence().size());
             for (Event e : f.evidence()) {
@@ -96,10 +101,15 @@ final class Sentencer {
                     r.sanctions());
             List<AppliedSanction> applied = decide(v);
             Decision decision = gate ? (v.requestsBlock() || blocks(applied) ? Decision.BLOCK : Decision.FLAG) : Decision.FLAG;
+            alerts.dispatch(new ViolationAlert(v, applied, decision, f.evidence()));
             if (decision == Decision.BLOCK && blockReason == null) {
                 blockReason = v.rule() + ": " + v.explanation();
             }
-            alerts.dispatch(new ViolationAlert(v, applied, decision, f.evidence()));
+            if (key != null) {
+                // The repeats this cooldown holds back get the decision this violation got.
+                boolean blocks = decision == Decision.BLOCK;
+                lastReported.computeIfPresent(key, (k, c) -> c.since() == f.time() ? new Cooldown(c.since(), blocks) : c);
+            }
             remember(v);
             for (AppliedSanction s : applied) {
                 putInForce(s);
@@ -124,40 +134,50 @@ final class Sentencer {
         return new Sentence(out, blockReason != null ? blockReason : repeatBlocks);
     }
 
+    /** A cooldown running since a violation, and whether that violation's event was blocked. */
+    private record Cooldown(long since, boolean blocks) {
+    }
+
     /**
-     * Whether this finding is the first of its kind within its rule's cooldown, and if so starts the
-     * cooldown. Its kind is the rule, the agents held responsible (in any order) and the subject the rule
-     * named, so neither two offenders nor two victims of one rule hold each other back. Atomic: two gate
-     * threads cannot both report the same repeat.
+     * The kind of a finding, for its rule's cooldown: the rule, the agents held responsible (in any order)
+     * and the subject the rule named, so neither two offenders nor two victims of one rule hold each other back.
      */
-    private boolean firstWithinCooldown(Finding f) {
+    private static String cooldownKey(Finding f) {
         RuleInfo r = f.rule();
         List<String> who = new ArrayList<>(f.offenders());
         Collections.sort(who);
-        String key = r.packageName() + '\u0000' + r.name() + '\u0000' + String.join("\u0001", who) + '\u0000' + f.subject();
+        return r.packageName() + '\u0000' + r.name() + '\u0000' + String.join("\u0001", who) + '\u0000' + f.subject();
+    }
+
+    /**
+     * The cooldown that holds this finding back, or null when it is the first of its kind within its rule's
+     * cooldown; then a cooldown starts ({@code blocks} until the violation's decision is known). Atomic: two
+     * gate threads cannot both report the same repeat.
+     */
+    private Cooldown holdBack(String key, Finding f, boolean blocks) {
         long now = f.time();
-        long cooldown = r.cooldown().toMillis();
-        boolean[] first = {false};
+        long cooldown = f.rule().cooldown().toMillis();
+        Cooldown[] running = {null};
         lastReported.compute(key, (k, prev) -> {
-            if (prev != null && now - prev < cooldown) {
+            if (prev != null && now - prev.since() < cooldown) {
+                running[0] = prev;
                 return prev;
             }
-            first[0] = true;
-            return now;
+            return new Cooldown(now, blocks);
         });
-        if (first[0]) {
+        if (running[0] == null) {
             longestCooldown = Math.max(longestCooldown, cooldown);
             if (lastReported.size() > pruneAt) {
                 prune(now);
             }
         }
-        return first[0];
+        return running[0];
     }
 
     /** Forgets the cooldowns that have run out, so the map stays as small as the recent past. */
     private synchronized void prune(long now) {
         long horizon = longestCooldown;
-        lastReported.values().removeIf(t -> now - t >= horizon);
+        lastReported.values().removeIf(c -> now - c.since() >= horizon);
         pruneAt = Math.max(PRUNE_AT, 2 * lastReported.size());
     }
 

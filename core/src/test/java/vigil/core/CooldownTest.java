@@ -149,5 +149,9 @@ class CooldownTest {
         assertTrue(monitor.flushAlerts(5_000));
         List<ViolationAlert> va = alerts.stream().filter(a -> a instanceof ViolationAlert).map(a -> (ViolationAlert) a).toList();
         assertEquals(List.of(Decision.FLAG, Decision.BLOCK), va.stream().map(ViolationAlert::decision).toList());
+        assertEquals(Decision.BLOCK, say(3_000, "alice", "carol", "insult").decision(),
+                "a repeat gets the decision of the violation that started the cooldown");
+        assertEquals(Decision.ALLOW, say(4_000, "alice", "bob", "insult").decision());
+        assertEquals(2, monitor.stats().suppressed());
     }
 }

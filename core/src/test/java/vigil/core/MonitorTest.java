@@ -162,46 +162,6 @@ class MonitorTest {
     }
 
     @Test
-    void escalationCountsOnlyTheBreachesWithinAStepsWindow() {
-        start(Config.builder().escalation("honesty", EscalationPolicy.parse("warn; 2 in 10s: mute 30s")), HONESTY);
-        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
-        monitor.judge(tell("m2", 20_000, "alice", "bob", SenderBelief.NO_BELIEF));
-        assertFalse(monitor.isMuted("alice", 20_500), "the first breach is outside the 10 s window");
-        monitor.judge(tell("m3", 25_000, "bob", "alice", SenderBelief.NO_BELIEF));
-        assertFalse(monitor.isMuted("bob", 25_500), "breaches are counted per agent");
-        monitor.judge(tell("m4", 25_000, "alice", "bob", SenderBelief.NO_BELIEF));
-        assertTrue(monitor.isMuted("alice", 25_500));
-        assertEquals(List.of("warn", "warn", "warn", "mute 30s"), enforced.stream().map(s -> s.sanction().toString()).toList());
-    }
-
-    @Test
-    void rulesThatDoNotCompileStopStartUpWithEveryErrorAsFileAndLine() throws Exception {
-        Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules"));
-        Path bad = rules.resolve("bad.drl");
-        java.nio.file.Files.writeString(bad, """
-                package test.bad;
-                import vigil.core.event.*;
-                rule "Unknown field" @value("harm") @path("gate")
-                when
-                    $a : ActionEvent(noSuchField == 1)
-                then
-                end
-                rule "Unknown type" @value("harm") @path("gate")
-                when
-                    NoSuchType()
-                then
-                end
-                """);
-        Config cfg = Config.builder().rules(List.of(rules.toString())).out(dir).build();
-        var e = assertThrows(vigil.core.rules.RuleCompilationException.class,
-                () -> Vigil.builder().config(cfg).serviceSinks(false).start());
-        assertEquals(List.of(bad + ":5", bad + ":10"), e.errors().stream().map(r -> r.file() + ":" + r.line()).toList(),
-                e.getMessage());
-        assertTrue(e.getMessage().contains(bad + ":5: "), e.getMessage());
-        assertTrue(e.getMessage().contains(bad + ":10: "), e.getMessage());
-    }
-
-    @Test
     void quarantineWithholdsMessagesAndActionsUntilReleased() {
         start(Config.builder().escalation("honesty", EscalationPolicy.parse("quarantine")), HONESTY);
         monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
@@ -350,5 +310,45 @@ class MonitorTest {
         monitor.judge(new ActionEvent("a2", 2_000, "alice", Term.atom("go")));
         assertTrue(monitor.drain(5000));
         assertEquals(List.of("alice"), monitor.violations().get(0).agents(), monitor.violations().toString());
+    }
+
+    @Test
+    void escalationCountsOnlyTheBreachesWithinAStepsWindow() {
+        start(Config.builder().escalation("honesty", EscalationPolicy.parse("warn; 2 in 10s: mute 30s")), HONESTY);
+        monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        monitor.judge(tell("m2", 20_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertFalse(monitor.isMuted("alice", 20_500), "the first breach is outside the 10 s window");
+        monitor.judge(tell("m3", 25_000, "bob", "alice", SenderBelief.NO_BELIEF));
+        assertFalse(monitor.isMuted("bob", 25_500), "breaches are counted per agent");
+        monitor.judge(tell("m4", 25_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertTrue(monitor.isMuted("alice", 25_500));
+        assertEquals(List.of("warn", "warn", "warn", "mute 30s"), enforced.stream().map(s -> s.sanction().toString()).toList());
+    }
+
+    @Test
+    void rulesThatDoNotCompileStopStartUpWithEveryErrorAsFileAndLine() throws Exception {
+        Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules"));
+        Path bad = rules.resolve("bad.drl");
+        java.nio.file.Files.writeString(bad, """
+                package test.bad;
+                import vigil.core.event.*;
+                rule "Unknown field" @value("harm") @path("gate")
+                when
+                    $a : ActionEvent(noSuchField == 1)
+                then
+                end
+                rule "Unknown type" @value("harm") @path("gate")
+                when
+                    NoSuchType()
+                then
+                end
+                """);
+        Config cfg = Config.builder().rules(List.of(rules.toString())).out(dir).build();
+        var e = assertThrows(vigil.core.rules.RuleCompilationException.class,
+                () -> Vigil.builder().config(cfg).serviceSinks(false).start());
+        assertEquals(List.of(bad + ":5", bad + ":10"), e.errors().stream().map(r -> r.file() + ":" + r.line()).toList(),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(bad + ":5: "), e.getMessage());
+        assertTrue(e.getMessage().contains(bad + ":10: "), e.getMessage());
     }
 }
