@@ -173,6 +173,28 @@ class ReloadTest {
     }
 
     @Test
+    void watchingTheFolderPicksUpRulesInASubFolderMadeLater() throws Exception {
+        Files.writeString(file, HEADER + gateRule("insult"));
+        start(Config.builder().watchRules(true));
+
+        Path sub = Files.createDirectories(folder.resolve("more"));
+        Files.writeString(sub.resolve("more.drl"), HEADER.replace("test.reload", "test.more") + gateRule("mock"));
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!hasRule("Saying mock") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(hasRule("Saying mock"), "the new sub-folder's rules were loaded: " + monitor.rules());
+        assertTrue(hasRule("Saying insult"));
+        Files.writeString(sub.resolve("more.drl"), HEADER.replace("test.reload", "test.more") + gateRule("tease"));
+        deadline = System.nanoTime() + 30_000_000_000L;
+        while (!hasRule("Saying tease") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(hasRule("Saying tease"), "an edit inside the new sub-folder is seen: " + monitor.rules());
+    }
+
+    @Test
     void watchingTheFolderKeepsTheRunningRulesOnABrokenEdit() throws Exception {
         Files.writeString(file, HEADER + gateRule("insult"));
         start(Config.builder().watchRules(true));
