@@ -121,10 +121,10 @@ public final class AuditVerifier {
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return true;
+        }
         try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
-            if (raf.length() == 0) {
-                return true;
-            }
             raf.seek(raf.length() - 1);
             return raf.read() == '\n';
         }
