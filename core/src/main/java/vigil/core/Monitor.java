@@ -128,12 +128,18 @@ public final class Monitor implements AutoCloseable {
             watch.submit(e, true);
             return Verdict.ALLOW;
         }
+        long auditFailuresBefore = alerts.synchronousFailures();
         List<Violation> vs = sentencer.sentence(found, gate.book().packVersions(), true);
         String blockReason = null;
         for (Violation v : vs) {
             if (v.requestsBlock() && blockReason == null) {
                 blockReason = v.rule() + ": " + v.explanation();
             }
+        }
+        if (blockReason == null && !vs.isEmpty() && config.fail() == Config.FailMode.CLOSED
+                && alerts.synchronousFailures() != auditFailuresBefore) {
+            // Fail-closed: an event whose violation could not be recorded does not take effect.
+            blockReason = "the audit log could not record this event's violation (fail-closed)";
         }
         if (blockReason != null) {
             blocked.incrementAndGet();
