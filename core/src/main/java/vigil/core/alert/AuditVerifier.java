@@ -74,7 +74,9 @@ public final class AuditVerifier {
         String lastKind = null;
         List<Stop> abrupt = new ArrayList<>();
         boolean endsWithNewline = endsWithNewline(file);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // A lenient reader: bytes that are not UTF-8 (a record cut inside a character, an edit) make the line
+        // fail its hash, they do not stop the check.
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
