@@ -311,6 +311,34 @@ class FaultTest {
         assertEquals(s.violations(), alerts.stream().filter(a -> a instanceof ViolationAlert).count());
     }
 
+    @Test
+    @Timeout(60)
+    void anInterruptedAgentThreadIsStillJudgedAndItsEventsReachTheWatch() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        monitor = Vigil.builder()
+                .config(Config.builder().audit(dir.resolve("audit.jsonl")).trace(trace).watchQueue(2).logAlerts(false)
+                        .clock(Config.ClockMode.EVENTS).build())
+                .rules(new RuleSource("h.drl", MonitorTest.HONESTY)).serviceSinks(false).start();
+        int n = 500;
+        Thread.currentThread().interrupt();
+        try {
+            for (int i = 0; i < n; i++) {
+                boolean lie = i % 5 == 0;
+                Verdict v = monitor.judge(tell("m" + i, 1_000 + i, "alice", lie ? SenderBelief.BELIEVES_NEGATION : SenderBelief.BELIEVES));
+                assertEquals(lie, v.blocked(), "event " + i);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is left for the caller");
+            }
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(monitor.drain(30_000));
+        assertEquals(n, monitor.stats().watchJudged());
+        monitor.close();
+        monitor = null;
+        assertEquals(n, Files.readAllLines(trace).size());
+        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(dir.resolve("audit.jsonl"), null).status());
+    }
+
     // ---- hot reload -------------------------------------------------------------------------------------------
 
     static final String BROKEN = """
