@@ -61,6 +61,45 @@ class FaultTest {
         return a instanceof SystemAlert s && s.kind() == SystemAlert.Kind.SINK_FAILED && s.message().contains(text);
     }
 
+    // ---- rules ----
+
+    @Test
+    @Timeout(60)
+    void aWatchRuleThatThrowsIsReportedAndTheWatchGoesOnJudging() throws Exception {
+        String throwing = """
+                package test.bad;
+                import vigil.core.event.*;
+                rule "Divides by zero later" @value("harm") @path("watch")
+                when
+                    $a : ActionEvent(action.functor == "boom")
+                then
+                    int x = 1 / 0;
+                end
+                """;
+        List<Alert> alerts = new CopyOnWriteArrayList<>();
+        monitor = Vigil.builder()
+                .config(Config.builder().audit(dir.resolve("audit.jsonl")).logAlerts(false).clock(Config.ClockMode.EVENTS).build())
+                .rules(new RuleSource("bad.drl", throwing), new RuleSource("c.drl", MonitorTest.COMMONS))
+                .sink(alerts::add).serviceSinks(false).start();
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            String what = i % 10 == 0 ? "boom" : "harvest";
+            assertFalse(monitor.judge(new ActionEvent("a" + i, 1_000 + i * 10L, "agent" + (i % 3), Term.struct(what, Term.num(5)))).blocked());
+            if (i % 50 == 0) {
+                assertTrue(monitor.drain(10_000));
+            }
+        }
+        assertTrue(monitor.drain(30_000));
+        assertTrue(monitor.flushAlerts(10_000));
+        Stats s = monitor.stats();
+        assertEquals(n, s.observed());
+        assertEquals(n, s.watchJudged(), "the watch judged every event, failures or not");
+        assertTrue(s.engineErrors() > 0);
+        assertTrue(alerts.stream().anyMatch(a -> a instanceof SystemAlert sa && sa.kind() == SystemAlert.Kind.ENGINE_ERROR
+                && sa.message().contains("watch")), alerts.toString());
+        assertTrue(s.violations() > 0, "the commons rule, in the same session, still finds the over-harvest");
+    }
+
     // ---- sinks -------------------------------------------------------------------------------------------
 
     @Test
