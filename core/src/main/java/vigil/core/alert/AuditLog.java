@@ -57,6 +57,13 @@ public final class AuditLog implements AlertSink {
         try {
             open();
         } catch (IOException e) {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // Already failing: the error that matters is the one reported below.
+                }
+            }
             throw new UncheckedIOException("cannot open the audit log " + file + ": " + e.getMessage(), e);
         }
     }
@@ -92,20 +99,20 @@ public final class AuditLog implements AlertSink {
         String note = "log resumed";
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long len = raf.length();
-            long end = len;
+            long complete = len;
             raf.seek(len - 1);
             if (raf.read() != '\n') {
                 long lastNewline = lastNewlineBefore(raf, len);
-                end = lastNewline + 1;
-                raf.setLength(end);
-                cut = len - end;
-                note = "log resumed; cut " + (len - end) + " bytes of a record left incomplete by an abrupt stop";
+                complete = lastNewline + 1;
+                raf.setLength(complete);
+                cut = len - complete;
+                note = "log resumed; cut " + (len - complete) + " bytes of a record left incomplete by an abrupt stop";
             }
-            if (end == 0) {
+            if (complete == 0) {
                 return note;
             }
-            long start = lastNewlineBefore(raf, end - 1) + 1;
-            byte[] last = new byte[(int) (end - 1 - start)];
+            long start = lastNewlineBefore(raf, complete - 1) + 1;
+            byte[] last = new byte[(int) (complete - 1 - start)];
             raf.seek(start);
             raf.readFully(last);
             String line = new String(last, StandardCharsets.UTF_8);
@@ -115,7 +122,7 @@ public final class AuditLog implements AlertSink {
                 raf.close();
                 Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                return "previous log was damaged at its end and was moved to " + aside.getFileName()
+                return "previous log was damaged at its complete and was moved to " + aside.getFileName()
                         + " untouched; new chain started";
             }
             seq = node.get("seq").asLong();
