@@ -130,9 +130,15 @@ public final class Monitor implements AutoCloseable {
             watch.submit(e, true);
             return Verdict.ALLOW;
         }
+        long auditFailuresBefore = alerts.synchronousFailures();
         Sentencer.Sentence sentence = sentencer.sentence(found, gate.book().packVersions(), true);
         List<Violation> vs = sentence.violations();
         String blockReason = sentence.blockReason();
+        if (blockReason == null && !vs.isEmpty() && config.fail() == Config.FailMode.CLOSED
+                && alerts.synchronousFailures() != auditFailuresBefore) {
+            // Fail-closed: an event whose violation could not be recorded does not take effect.
+            blockReason = "the audit log could not record this event's violation (fail-closed)";
+        }
         if (blockReason != null) {
             blocked.incrementAndGet();
             if (vs.isEmpty()) {

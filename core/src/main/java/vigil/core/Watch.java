@@ -144,11 +144,25 @@ final class Watch implements Runnable {
         if (stopped) {
             throw new IllegalStateException("the monitor is closed");
         }
+        // Waits through interrupts: Jason interrupts agent threads, and an event the gate has judged must
+        // still reach the watch. The interrupt is kept for the caller.
+        boolean interrupted = false;
         try {
-            queue.put(item);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for room in the watch queue", ex);
+            while (true) {
+                try {
+                    queue.put(item);
+                    return;
+                } catch (InterruptedException ex) {
+                    interrupted = true;
+                    if (stopped) {
+                        throw new IllegalStateException("the monitor is closed");
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

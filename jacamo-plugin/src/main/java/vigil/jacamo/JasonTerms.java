@@ -27,25 +27,34 @@ final class JasonTerms {
         if (content instanceof jason.asSyntax.Term t) {
             try {
                 return convert(t, 0);
-            } catch (RuntimeException e) {
-                return Term.string(String.valueOf(t));
+            } catch (RuntimeException | StackOverflowError e) {
+                return Term.string(text(t));
             }
         }
-        return Term.string(content == null ? "" : String.valueOf(content));
+        return Term.string(text(content));
     }
 
-    /** The text Jason would print for the content. */
+    /**
+     * The text Jason would print for the content; for content whose text cannot be had (its {@code toString}
+     * throws, returns null, or recurses past the stack, as Jason's does on a term nested deep enough), the
+     * class name and why. Catching the stack overflow is safe here: it unwinds only this call's own frames.
+     */
     static String text(Object content) {
+        if (content == null) {
+            return "";
+        }
         try {
-            return content == null ? "" : String.valueOf(content);
-        } catch (RuntimeException e) {
-            return content.getClass().getName();
+            String s = content.toString();
+            return s == null ? content.getClass().getName() + " (no text)" : s;
+        } catch (RuntimeException | StackOverflowError e) {
+            return content.getClass().getName() + " (its text could not be read: "
+                    + (e instanceof StackOverflowError ? "nested too deep" : e.getClass().getSimpleName()) + ")";
         }
     }
 
     private static Term convert(jason.asSyntax.Term t, int depth) {
         if (depth > MAX_DEPTH) {
-            return Term.string(t.toString());
+            return Term.string(text(t));
         }
         if (t.isVar()) {
             return Term.variable(t.toString());
@@ -82,6 +91,6 @@ final class JasonTerms {
             }
             return new Term(Term.Kind.STRUCTURE, functor, args, annots);
         }
-        return Term.string(t.toString());
+        return Term.string(text(t));
     }
 }

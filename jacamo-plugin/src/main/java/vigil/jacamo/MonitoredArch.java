@@ -75,7 +75,9 @@ public class MonitoredArch extends AgArch {
 
     @Override
     public void sendMsg(Message m) throws Exception {
-        String sender = m.getSender() != null ? m.getSender() : getAgName();
+        // The sender is who the platform says this agent is, never what the message claims: Java code in an
+        // agent can build a Message with any sender, and Jason delivers it as it is.
+        String sender = getAgName();
         Vigilance.counter().messages.incrementAndGet();
         Verdict v = judge(() -> message(m, sender, true));
         if (v.blocked()) {

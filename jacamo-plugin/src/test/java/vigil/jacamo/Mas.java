@@ -69,6 +69,11 @@ final class Mas implements AutoCloseable {
 
     /** Starts the monitor (when {@code config} is not null) and then the project. */
     static Mas start(String project, Config.Builder config, String... drl) {
+        return start(resource(project), config, drl);
+    }
+
+    /** Starts the monitor (when {@code config} is not null) and then the project file, wherever it is. */
+    static Mas start(Path project, Config.Builder config, String... drl) {
         Mas m = new Mas();
         try {
             if (config != null) {
@@ -79,7 +84,7 @@ final class Mas implements AutoCloseable {
                 m.monitor = Vigilance.install(Vigil.builder().config(config.build()).rules(sources)
                         .sink(m.alerts::add).serviceSinks(false));
             }
-            m.run = JasonRun.start(resource(project), false);
+            m.run = JasonRun.start(project, false);
         } catch (RuntimeException e) {
             m.close();
             throw e;

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -25,6 +22,11 @@ import java.util.Map;
  *
  * <p>{@link #accept} writes and flushes the record before returning, so the record exists before the
  * sanction it describes takes effect. Thread-safe; writers are serialised.
+ *
+ * <p>Writes go through a {@link RandomAccessFile}, not a {@code FileChannel}: Jason interrupts agent threads
+ * (and {@link #accept} runs in them), and an interrupt during a channel write closes the channel for good.
+ * A write that fails part-way (a full disk) is cut back off the file, so the next record continues the
+ * chain from the last complete one.
  */
 public final class AuditLog implements AlertSink {
 
@@ -33,7 +35,13 @@ public final class AuditLog implements AlertSink {
     private final Path file;
     private final AuditChain chain;
     private final boolean sync;
-    private FileChannel out;
+    private RandomAccessFile out;
+    /** Where the last complete record ends: the next record is written here. */
+    private long end;
+    /** A failed write may have left bytes after {@link #end} that could not be cut yet. */
+    private boolean dirty;
+    /** Bytes of a half-written record cut off when this log resumed (0 when none). */
+    private long cut;
     private long seq;
     private String prev = AuditChain.GENESIS;
     private boolean closed;
@@ -49,6 +57,13 @@ public final class AuditLog implements AlertSink {
         try {
             open();
         } catch (IOException e) {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // Already failing: the error that matters is the one reported below.
+                }
+            }
             throw new UncheckedIOException("cannot open the audit log " + file + ": " + e.getMessage(), e);
         }
     }
@@ -63,14 +78,19 @@ public final class AuditLog implements AlertSink {
             Files.createDirectories(parent);
         }
         String note = "log started";
+        cut = 0;
         if (Files.exists(file) && Files.size(file) > 0) {
             note = resume();
         }
-        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        out = new RandomAccessFile(file.toFile(), "rw");
+        end = out.length();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("kind", "open");
         o.put("time", System.currentTimeMillis());
         o.put("message", note);
+        if (cut > 0) {
+            o.put("cut", cut);
+        }
         append(o);
     }
 
@@ -79,19 +99,20 @@ public final class AuditLog implements AlertSink {
         String note = "log resumed";
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long len = raf.length();
-            long end = len;
+            long complete = len;
             raf.seek(len - 1);
             if (raf.read() != '\n') {
-                long cut = lastNewlineBefore(raf, len);
-                end = cut + 1;
-                raf.setLength(end);
-                note = "log resumed; cut " + (len - end) + " bytes of a record left incomplete by an abrupt stop";
+                long lastNewline = lastNewlineBefore(raf, len);
+                complete = lastNewline + 1;
+                raf.setLength(complete);
+                cut = len - complete;
+                note = "log resumed; cut " + (len - complete) + " bytes of a record left incomplete by an abrupt stop";
             }
-            if (end == 0) {
+            if (complete == 0) {
                 return note;
             }
-            long start = lastNewlineBefore(raf, end - 1) + 1;
-            byte[] last = new byte[(int) (end - 1 - start)];
+            long start = lastNewlineBefore(raf, complete - 1) + 1;
+            byte[] last = new byte[(int) (complete - 1 - start)];
             raf.seek(start);
             raf.readFully(last);
             String line = new String(last, StandardCharsets.UTF_8);
@@ -101,7 +122,7 @@ public final class AuditLog implements AlertSink {
                 raf.close();
                 Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                return "previous log was damaged at its end and was moved to " + aside.getFileName()
+                return "previous log was damaged at its complete and was moved to " + aside.getFileName()
                         + " untouched; new chain started";
             }
             seq = node.get("seq").asLong();
@@ -156,16 +177,38 @@ public final class AuditLog implements AlertSink {
         }
         o.put("prev", prev);
         String line = chain.line(MAPPER.writeValueAsString(o));
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (dirty) {
+                out.setLength(end);
+                dirty = false;
+            }
+            out.seek(end);
             out.write(bytes);
+            if (sync) {
+                out.getFD().sync();
+            }
+        } catch (IOException e) {
+            cutBack();
+            throw new IOException("cannot write to the audit log " + file + ": " + e.getMessage()
+                    + "; the record was not written (the " + seq + " records before it are kept)", e);
         }
-        if (sync) {
-            out.force(false);
-        }
+        end += bytes.length;
         seq++;
         prev = AuditChain.split(line)[1];
         return seq;
+    }
+
+    /** Removes what a failed write left after the last complete record, now or before the next write. */
+    private void cutBack() {
+        try {
+            if (out.length() > end) {
+                out.setLength(end);
+            }
+            dirty = false;
+        } catch (IOException e) {
+            dirty = true;
+        }
     }
 
     /** Writes the {@code close} record and closes the file. */

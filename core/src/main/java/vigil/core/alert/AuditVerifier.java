@@ -14,7 +14,7 @@ import java.util.List;
  * Checks an audit log's hash chain and names the first line that breaks it. A log is {@link Status#INTACT}
  * when every record verifies and the last one is a {@code close}; {@link Status#UNFINISHED} when every
  * record verifies but the log stops without a close (the writer was killed, or records were cut off the
- * end); {@link Status#BROKEN} when a line is edited, removed, inserted, reordered or incomplete.
+ * end, or its last line is a record the writer was killed while writing); {@link Status#BROKEN} when a line is edited, removed, inserted, reordered or incomplete.
  */
 public final class AuditVerifier {
 
@@ -22,27 +22,43 @@ public final class AuditVerifier {
 
     /**
      * The outcome: {@code records} verified, the first bad line (0 when none), what is wrong there, and
-     * where writers stopped without closing before resuming (lines of the last record before each restart).
+     * where writers stopped without closing before a later run resumed the log.
      */
-    public record Report(Path file, Status status, long records, long badLine, String problem, List<Long> abruptStops) {
+    public record Report(Path file, Status status, long records, long badLine, String problem, List<Stop> abruptStops) {
 
         /** The report as the verify command prints it, starting with {@code file:line:} when a line is bad. */
         public String describe() {
             StringBuilder sb = new StringBuilder();
             switch (status) {
                 case INTACT -> sb.append(file).append(": intact, ").append(records).append(" records, closed cleanly");
-                case UNFINISHED -> sb.append(file).append(": chain intact up to line ").append(records)
-                        .append(" (the last complete record), but the log ends without a close record: the writer"
-                                + " stopped abruptly or records after line ").append(records).append(" were cut off");
+                case UNFINISHED -> {
+                    sb.append(file).append(": chain intact up to line ").append(records)
+                            .append(" (the last complete record), but the log ends without a close record: the writer"
+                                    + " stopped abruptly or records after line ").append(records).append(" were cut off");
+                    if (badLine > 0) {
+                        sb.append(System.lineSeparator()).append(file).append(':').append(badLine).append(": ").append(problem);
+                    }
+                }
                 case BROKEN -> sb.append(file).append(':').append(badLine).append(": ").append(problem)
                         .append(" (the ").append(records).append(" records before it verify)");
             }
-            for (long line : abruptStops) {
-                sb.append(System.lineSeparator()).append(file).append(':').append(line)
+            for (Stop stop : abruptStops) {
+                sb.append(System.lineSeparator()).append(file).append(':').append(stop.line())
                         .append(": note: the writer stopped abruptly after this record and a later run resumed the log");
+                if (stop.cutBytes() > 0) {
+                    sb.append("; it cut off ").append(stop.cutBytes())
+                            .append(" bytes of a half-written record that followed this line");
+                }
             }
             return sb.toString();
         }
+    }
+
+    /**
+     * A place where a writer stopped without a close record: the line of its last complete record, and the
+     * bytes of a half-written record the resuming writer cut off after it (0 when the stop fell between records).
+     */
+    public record Stop(long line, long cutBytes) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -56,8 +72,11 @@ public final class AuditVerifier {
         long expectedSeq = 1;
         long lineNo = 0;
         String lastKind = null;
-        List<Long> abrupt = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        List<Stop> abrupt = new ArrayList<>();
+        boolean endsWithNewline = endsWithNewline(file);
+        // A lenient reader: bytes that are not UTF-8 (a record cut inside a character, an edit) make the line
+        // fail its hash, they do not stop the check.
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
@@ -69,6 +88,10 @@ public final class AuditVerifier {
                     node = null;
                 }
                 if (node == null || !node.isObject()) {
+                    if (!endsWithNewline && in.readLine() == null) {
+                        return new Report(file, Status.UNFINISHED, lineNo - 1, lineNo, "a half-written record: the writer"
+                                + " stopped while writing it (a restart of the monitor cuts it off and continues the chain)", abrupt);
+                    }
                     return broken(file, lineNo, "not a complete audit record (cut short or edited)", abrupt);
                 }
                 if (!chain.seal(parts[0]).equals(parts[1])) {
@@ -88,7 +111,7 @@ public final class AuditVerifier {
                 }
                 String kind = node.path("kind").asText();
                 if (kind.equals("open") && lastKind != null && !lastKind.equals("close")) {
-                    abrupt.add(lineNo - 1);
+                    abrupt.add(new Stop(lineNo - 1, node.path("cut").asLong(0)));
                 }
                 lastKind = kind;
                 prev = parts[1];
@@ -99,7 +122,17 @@ public final class AuditVerifier {
         return new Report(file, status, lineNo, 0, "", abrupt);
     }
 
-    private static Report broken(Path file, long line, String problem, List<Long> abrupt) {
+    private static boolean endsWithNewline(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return true;
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(raf.length() - 1);
+            return raf.read() == '\n';
+        }
+    }
+
+    private static Report broken(Path file, long line, String problem, List<Stop> abrupt) {
         return new Report(file, Status.BROKEN, line - 1, line, problem, abrupt);
     }
 }

@@ -1,6 +1,6 @@
 package vigil.core.alert;
 
-/** Makes agent-supplied text safe for one log line: no line breaks or control characters, bounded length. */
+/** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. */
 public final class Text {
 
     private Text() {
@@ -24,7 +24,9 @@ public final class Text {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085'
+                    || Character.getType(c) == Character.FORMAT) {
+                // FORMAT: bidirectional overrides and invisible characters, which can make a line read otherwise.
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);
