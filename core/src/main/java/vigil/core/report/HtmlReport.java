@@ -282,7 +282,7 @@ public final class HtmlReport {
                 sanction = "event blocked; " + sanction;
             }
             sb.append("<tr class=\"sev-").append(sev).append("\"><td class=\"num\" title=\"")
-                    .append(Instant.ofEpochMilli(v.time())).append("\">").append(Markup.num((v.time() - t0) / 1000.0, 3))
+                    .append(Instant.ofEpochMilli(v.time())).append("\">").append(Markup.fixed((v.time() - t0) / 1000.0, 3))
                     .append("</td><td class=\"rule\">").append(esc(v.rule())).append("</td><td>").append(esc(v.value()))
                     .append("</td><td><span class=\"sev\" style=\"background:").append(Timeline.color(v.severity()))
                     .append("\">").append(sev).append("</span></td><td class=\"agents\">")

@@ -50,9 +50,9 @@ final class InteractionGraph {
             }
         }
         int n = agents.size();
-        double size = Math.max(620, 140 + n * 26);
+        double size = Math.max(640, 160 + n * 26);
         double c = size / 2;
-        double ring = c - 110;
+        double ring = c - 85;
         Map<String, double[]> at = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, n);
@@ -97,8 +97,8 @@ final class InteractionGraph {
             sb.append("<circle cx=\"").append(xy(p[0])).append("\" cy=\"").append(xy(p[1])).append("\" r=\"").append(xy(NODE))
                     .append(bad ? "\" fill=\"#f6b26b\" stroke=\"#8a3f00\" stroke-width=\"2.5\" stroke-dasharray=\"4 2\"/>"
                             : "\" fill=\"#5b7fb5\" stroke=\"#2f4a73\" stroke-width=\"1.5\"/>");
-            double lx = c + (ring + NODE + 10) * Math.cos(p[2]);
-            double ly = c + (ring + NODE + 10) * Math.sin(p[2]) + 4;
+            double lx = c + (ring + NODE + 14) * Math.cos(p[2]);
+            double ly = c + (ring + NODE + 14) * Math.sin(p[2]) + 4;
             double cos = Math.cos(p[2]);
             String anchor = Math.abs(cos) < 0.3 ? "middle" : cos > 0 ? "start" : "end";
             if (Math.abs(cos) < 0.3) {
@@ -142,7 +142,7 @@ final class InteractionGraph {
                 + esc(edge.to()) + "\" data-count=\"" + count + "\" d=\"M" + xy(start[0]) + ' ' + xy(start[1]) + " Q"
                 + xy(mx) + ' ' + xy(my) + ' ' + xy(end[0]) + ' ' + xy(end[1]) + "\" fill=\"none\" stroke=\""
                 + (red ? FLAGGED : PLAIN) + "\" stroke-width=\"" + Markup.num(width, 2) + "\" stroke-opacity=\""
-                + (red ? "0.9" : "0.75") + "\" marker-end=\"url(#" + (red ? "arrow-flagged" : "arrow") + ")\"><title>"
+                + (red ? "0.9" : "0.6") + "\" marker-end=\"url(#" + (red ? "arrow-flagged" : "arrow") + ")\"><title>"
                 + esc(label) + "</title></path>";
     }
 

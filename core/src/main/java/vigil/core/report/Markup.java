@@ -56,6 +56,11 @@ final class Markup {
         return s.equals("-0") ? "0" : s;
     }
 
+    /** A number with exactly {@code decimals} decimals, for columns that line up. */
+    static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
     /** A coordinate for SVG: one decimal. */
     static String xy(double v) {
         return num(v, 1);

@@ -50,7 +50,7 @@ final class Style {
             th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { background: var(--panel); font-weight: 600; white-space: nowrap; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            td.rule { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
+            td.rule { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: break-word; }
             td.below { background: #fdecee; color: #8c1020; font-weight: 600; }
             td.explanation { overflow-wrap: anywhere; }
             .sev { display: inline-block; padding: 0 7px; border-radius: 9px; color: #fff; font-size: 11px; font-weight: 700; }

@@ -121,6 +121,8 @@ final class Timeline {
         // violations
         sb.append("<g class=\"marks\">");
         int drawn = 0;
+        List<List<double[]>> placed = new ArrayList<>();
+        lanes.forEach(l -> placed.add(new ArrayList<>()));
         for (Audited a : run.violations()) {
             if (drawn >= MAX_MARKS) {
                 break;
@@ -128,7 +130,7 @@ final class Timeline {
             Violation v = a.violation();
             int lane = lanes.indexOf(v.value());
             double x = LEFT + (v.time() - t0) / span * plot;
-            double cy = TOP + lane * LANE + LANE / 2.0;
+            double cy = nudge(placed.get(lane), x, TOP + lane * LANE + LANE / 2.0, radius(v.severity()));
             sb.append("<circle class=\"mark sev-").append(v.severity().name().toLowerCase(Locale.ROOT))
                     .append("\" cx=\"").append(xy(x)).append("\" cy=\"").append(xy(cy)).append("\" r=\"")
                     .append(xy(radius(v.severity()))).append("\" fill=\"").append(color(v.severity()))
@@ -150,9 +152,9 @@ final class Timeline {
         for (Severity s : Severity.values()) {
             sb.append("<circle cx=\"").append(xy(lx + 6)).append("\" cy=\"").append(xy(ly - 4)).append("\" r=\"")
                     .append(xy(radius(s))).append("\" fill=\"").append(color(s)).append("\"/>");
-            sb.append("<text x=\"").append(xy(lx + 16)).append("\" y=\"").append(xy(ly)).append("\">")
+            sb.append("<text x=\"").append(xy(lx + 18)).append("\" y=\"").append(xy(ly)).append("\">")
                     .append(s.name().toLowerCase(Locale.ROOT)).append("</text>");
-            lx += 90;
+            lx += 96;
         }
         if (!truth.isEmpty()) {
             sb.append("<path d=\"M").append(xy(lx + 1)).append(' ').append(xy(ly - 10)).append(" L").append(xy(lx + 11))
@@ -168,6 +170,32 @@ final class Timeline {
         sb.append("</g>");
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /**
+     * Moves a mark up or down within its lane when it would cover one already drawn (violations at the same
+     * moment), so that each stays visible; it stays centred when the lane is full there.
+     */
+    private static double nudge(List<double[]> placed, double x, double cy, double r) {
+        double room = LANE / 2.0 - r - 1;
+        for (double dy : new double[] {0, -5, 5, -10, 10}) {
+            if (Math.abs(dy) > room) {
+                continue;
+            }
+            boolean free = true;
+            for (double[] p : placed) {
+                if (Math.hypot(p[0] - x, p[1] - (cy + dy)) < p[2] + r - 1.5) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                placed.add(new double[] {x, cy + dy, r});
+                return cy + dy;
+            }
+        }
+        placed.add(new double[] {x, cy, r});
+        return cy;
     }
 
     private static String truthTitle(Truth t, long t0) {

@@ -156,7 +156,7 @@ class HtmlReportTest {
         List<Element> rows = all(doc, "//table[@class='violations']/tbody/tr");
         assertEquals(found.size(), rows.size());
         List<String> lie = cells(rows.get(0));
-        assertEquals("0.7", lie.get(0), "1.2 s after the first event at 0.5 s");
+        assertEquals("0.700", lie.get(0), "1.2 s after the first event at 0.5 s");
         assertEquals("Telling what one believes false", lie.get(1));
         assertEquals(List.of("honesty", "high", "bob"), lie.subList(2, 5));
         assertEquals("bob: block; bob: warn", lie.get(5));
