@@ -58,9 +58,18 @@ final class InteractionGraph {
             double a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, n);
             at.put(agents.get(i), new double[] {c + ring * Math.cos(a), c + ring * Math.sin(a), a});
         }
-        double height = size + 40;
+        // The drawing is cropped to the nodes and their labels: few agents leave no empty band below.
+        double top = c - ring;
+        double bottom = n == 0 ? c : c - ring;
+        for (double[] p : at.values()) {
+            bottom = Math.max(bottom, p[1]);
+        }
+        top -= NODE + 46;
+        bottom += NODE + 46;
+        double height = bottom - top + 36;
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg class=\"chart graph\" viewBox=\"0 0 ").append(xy(size)).append(' ').append(xy(height))
+        sb.append("<svg class=\"chart graph\" viewBox=\"0 ").append(xy(top)).append(' ').append(xy(size)).append(' ')
+                .append(xy(height))
                 .append("\" width=\"100%\" style=\"max-width:").append(xy(size)).append("px\" role=\"img\"")
                 .append(" aria-label=\"the agents' interaction graph\">");
         sb.append("<defs>").append(marker("arrow", PLAIN)).append(marker("arrow-flagged", FLAGGED)).append("</defs>");
@@ -118,7 +127,7 @@ final class InteractionGraph {
             sb.append("</g>");
         }
         sb.append("</g>");
-        sb.append(legend(20, height - 22));
+        sb.append(legend(20, top + height - 22, !misaligned.isEmpty()));
         sb.append("</svg>");
         return sb.toString();
     }
@@ -160,17 +169,19 @@ final class InteractionGraph {
                 + "\"/></marker>";
     }
 
-    private static String legend(double x, double y) {
+    private static String legend(double x, double y, boolean misaligned) {
         StringBuilder sb = new StringBuilder("<g class=\"legend\">");
         sb.append(Timeline.line(x, y - 4, x + 30, y - 4, PLAIN).replace("/>", " stroke-width=\"2.5\"/>"));
         sb.append("<text x=\"").append(xy(x + 36)).append("\" y=\"").append(xy(y)).append("\">messages</text>");
         x += 108;
         sb.append(Timeline.line(x, y - 4, x + 30, y - 4, FLAGGED).replace("/>", " stroke-width=\"2.5\"/>"));
         sb.append("<text x=\"").append(xy(x + 36)).append("\" y=\"").append(xy(y)).append("\">evidence of a violation</text>");
-        x += 196;
-        sb.append("<circle cx=\"").append(xy(x + 8)).append("\" cy=\"").append(xy(y - 4))
-                .append("\" r=\"8\" fill=\"#f6b26b\" stroke=\"#8a3f00\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>");
-        sb.append("<text x=\"").append(xy(x + 22)).append("\" y=\"").append(xy(y)).append("\">misaligned (ground truth)</text>");
+        if (misaligned) {
+            x += 196;
+            sb.append("<circle cx=\"").append(xy(x + 8)).append("\" cy=\"").append(xy(y - 4))
+                    .append("\" r=\"8\" fill=\"#f6b26b\" stroke=\"#8a3f00\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>");
+            sb.append("<text x=\"").append(xy(x + 22)).append("\" y=\"").append(xy(y)).append("\">misaligned (ground truth)</text>");
+        }
         x += 196;
         sb.append("<circle cx=\"").append(xy(x + 8)).append("\" cy=\"").append(xy(y - 4)).append("\" r=\"8\" fill=\"")
                 .append(FLAGGED).append("\"/>");

@@ -246,14 +246,32 @@ class HtmlReportTest {
         assertEquals(found.size(), all(doc, "//table[@class='violations']/tbody/tr").size());
     }
 
+    /** An audit record of a violation (without a hash: the chain is not what these tests look at). */
+    static String violationRecord(int i, long time, String value) {
+        return "{\"kind\":\"violation\",\"time\":" + time + ",\"violation\":{\"id\":\"v" + i
+                + "\",\"rule\":\"r\",\"pack\":\"p\",\"packVersion\":\"1\",\"value\":\"" + value + "\",\"level\":\"human\","
+                + "\"severity\":\"low\",\"path\":\"watch\",\"agents\":[\"a\"],\"evidence\":[],\"explanation\":\"x\","
+                + "\"time\":" + time + ",\"requested\":[]},\"decision\":\"flag\",\"sanctions\":[],\"evidence\":[]}";
+    }
+
+    @Test
+    void violationsAtTheSameMomentDoNotHideEachOther() throws Exception {
+        Files.write(dir.resolve("audit.jsonl"), List.of(violationRecord(1, 1000, "spam"), violationRecord(2, 1000, "spam"),
+                violationRecord(3, 1000, "spam"), violationRecord(4, 9000, "spam")));
+        Document doc = parse(HtmlReport.write(dir));
+        Set<String> places = new TreeSet<>();
+        for (Element c : all(doc, "//circle[contains(@class,'mark')]")) {
+            places.add(c.getAttribute("cx") + "," + c.getAttribute("cy"));
+        }
+        assertEquals(4, places.size(), places.toString());
+        assertTrue(text(doc, "//div[@data-fact='chain']/dd").startsWith("broken at line 1: "));
+    }
+
     @Test
     void manyViolationsAreCappedWithANote() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < HtmlReport.MAX_ROWS + 5; i++) {
-            lines.add("{\"kind\":\"violation\",\"time\":" + (1000 + i) + ",\"violation\":{\"id\":\"v" + i
-                    + "\",\"rule\":\"r\",\"pack\":\"p\",\"packVersion\":\"1\",\"value\":\"spam\",\"level\":\"human\","
-                    + "\"severity\":\"low\",\"path\":\"watch\",\"agents\":[\"a\"],\"evidence\":[],\"explanation\":\"x\","
-                    + "\"time\":" + (1000 + i) + ",\"requested\":[]},\"decision\":\"flag\",\"sanctions\":[],\"evidence\":[]}");
+            lines.add(violationRecord(i, 1000 + i, "spam"));
         }
         Files.write(dir.resolve("audit.jsonl"), lines);
         Document doc = parse(HtmlReport.write(dir));
