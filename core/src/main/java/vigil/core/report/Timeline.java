@@ -141,6 +141,11 @@ final class Timeline {
             drawn++;
         }
         sb.append("</g>");
+        if (run.violations().size() > drawn) {
+            sb.append("<text class=\"capped\" x=\"").append(LEFT).append("\" y=\"").append(xy(axisY + 34))
+                    .append("\">the first ").append(drawn).append(" of ").append(run.violations().size())
+                    .append(" violations are drawn</text>");
+        }
         if (lanes.isEmpty()) {
             sb.append("<text x=\"").append(LEFT + plot / 2).append("\" y=\"").append(TOP + LANE / 2 + 4)
                     .append("\" text-anchor=\"middle\" class=\"empty\">no violations recorded</text>");
@@ -183,7 +188,9 @@ final class Timeline {
                 continue;
             }
             boolean free = true;
-            for (double[] p : placed) {
+            // Marks come in time order, so only the last few can be close enough to touch.
+            for (int i = placed.size() - 1; i >= 0 && placed.get(i)[0] > x - 2 * radius(Severity.CRITICAL); i--) {
+                double[] p = placed.get(i);
                 if (Math.hypot(p[0] - x, p[1] - (cy + dy)) < p[2] + r - 1.5) {
                     free = false;
                     break;
