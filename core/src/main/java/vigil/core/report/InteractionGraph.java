@@ -24,6 +24,8 @@ final class InteractionGraph {
     static final String FLAGGED = "#d42a3c";
 
     private static final double NODE = 17;
+    /** Above this many sender and receiver pairs the arrows are drawn thinner and fainter. */
+    private static final int DENSE = 120;
 
     private InteractionGraph() {
     }
@@ -68,9 +70,12 @@ final class InteractionGraph {
         bottom += NODE + 46;
         double height = bottom - top + 36;
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg class=\"chart graph\" viewBox=\"0 ").append(xy(top)).append(' ').append(xy(size)).append(' ')
-                .append(xy(height))
-                .append("\" width=\"100%\" style=\"max-width:").append(xy(size)).append("px\" role=\"img\"")
+        // Long names on the left and right need room beyond the circle.
+        int longest = agents.stream().mapToInt(a -> clip(a).length()).max().orElse(0);
+        double pad = Math.max(0, 7.5 * longest - 50);
+        sb.append("<svg class=\"chart graph\" viewBox=\"").append(xy(-pad)).append(' ').append(xy(top)).append(' ')
+                .append(xy(size + 2 * pad)).append(' ').append(xy(height))
+                .append("\" width=\"100%\" style=\"max-width:").append(xy(size + 2 * pad)).append("px\" role=\"img\"")
                 .append(" aria-label=\"the agents' interaction graph\">");
         sb.append("<defs>").append(marker("arrow", PLAIN)).append(marker("arrow-flagged", FLAGGED)).append("</defs>");
         if (n == 0) {
@@ -89,7 +94,8 @@ final class InteractionGraph {
                     continue;
                 }
                 boolean twoWay = edges.containsKey(new Edge(edge.to(), edge.from()));
-                sb.append(edge(edge, e.getValue(), max, red, twoWay, at.get(edge.from()), at.get(edge.to())));
+                sb.append(edge(edge, e.getValue(), max, red, twoWay, edges.size() > DENSE, at.get(edge.from()),
+                        at.get(edge.to())));
             }
             sb.append("</g>");
         }
@@ -132,7 +138,8 @@ final class InteractionGraph {
         return sb.toString();
     }
 
-    private static String edge(Edge edge, long count, long max, boolean red, boolean twoWay, double[] a, double[] b) {
+    private static String edge(Edge edge, long count, long max, boolean red, boolean twoWay, boolean dense, double[] a,
+            double[] b) {
         double dx = b[0] - a[0];
         double dy = b[1] - a[1];
         double len = Math.max(1e-6, Math.hypot(dx, dy));
@@ -144,14 +151,16 @@ final class InteractionGraph {
         double my = (a[1] + b[1]) / 2 + ux * bend;
         double[] start = toward(a, mx, my, NODE + 2);
         double[] end = toward(b, mx, my, NODE + 4);
-        double width = 1.2 + 5 * Math.sqrt((double) count / Math.max(1, max));
+        // Many pairs: thinner, fainter arrows, so that the picture stays readable rather than a solid disc.
+        double width = dense ? 0.6 + 2.4 * Math.sqrt((double) count / Math.max(1, max))
+                : 1.2 + 5 * Math.sqrt((double) count / Math.max(1, max));
         String label = edge.from() + " \u2192 " + edge.to() + ": " + count + (count == 1 ? " message" : " messages")
                 + (red ? ", cited as evidence of a violation" : "");
         return "<path class=\"edge" + (red ? " flagged" : "") + "\" data-from=\"" + esc(edge.from()) + "\" data-to=\""
                 + esc(edge.to()) + "\" data-count=\"" + count + "\" d=\"M" + xy(start[0]) + ' ' + xy(start[1]) + " Q"
                 + xy(mx) + ' ' + xy(my) + ' ' + xy(end[0]) + ' ' + xy(end[1]) + "\" fill=\"none\" stroke=\""
                 + (red ? FLAGGED : PLAIN) + "\" stroke-width=\"" + Markup.num(width, 2) + "\" stroke-opacity=\""
-                + (red ? "0.9" : "0.6") + "\" marker-end=\"url(#" + (red ? "arrow-flagged" : "arrow") + ")\"><title>"
+                + (red ? (dense ? "0.6" : "0.9") : (dense ? "0.3" : "0.6")) + "\" marker-end=\"url(#" + (red ? "arrow-flagged" : "arrow") + ")\"><title>"
                 + esc(label) + "</title></path>";
     }
 

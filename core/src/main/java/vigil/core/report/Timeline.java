@@ -16,11 +16,14 @@ import vigil.core.report.Scenario.Truth;
 /**
  * The violations over time as an SVG: one lane per value, a mark per violation whose size and colour say its
  * severity, and, when the scenario labels its misbehaviour, a lane of the labelled cases (filled when the
- * monitor detected them, hollow when it missed them). Time runs from the run's first event.
+ * monitor detected them, hollow when it missed them). Time runs from the run's first event. Past
+ * {@link #MAX_MARKS} violations each lane shows bars counting the violations per slice of time instead.
  */
 final class Timeline {
 
     static final int MAX_MARKS = 5000;
+    /** The width of a slice of time, in drawing units, when violations are counted rather than drawn. */
+    private static final int BIN = 4;
     static final String TRUTH_LANE = "ground truth";
 
     private static final int WIDTH = 960;
@@ -69,7 +72,8 @@ final class Timeline {
         }
         lanes.addAll(values);
         int plot = WIDTH - LEFT - RIGHT;
-        int height = TOP + Math.max(1, lanes.size()) * LANE + 64;
+        boolean binned = run.violations().size() > MAX_MARKS;
+        int height = TOP + Math.max(1, lanes.size()) * LANE + 64 + (binned ? 22 : 0);
         double span = Math.max(1, t1 - t0);
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"chart timeline\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -118,33 +122,14 @@ final class Timeline {
             }
             sb.append("</g>");
         }
-        // violations
-        sb.append("<g class=\"marks\">");
-        int drawn = 0;
-        List<List<double[]>> placed = new ArrayList<>();
-        lanes.forEach(l -> placed.add(new ArrayList<>()));
-        for (Audited a : run.violations()) {
-            if (drawn >= MAX_MARKS) {
-                break;
-            }
-            Violation v = a.violation();
-            int lane = lanes.indexOf(v.value());
-            double x = LEFT + (v.time() - t0) / span * plot;
-            double cy = nudge(placed.get(lane), x, TOP + lane * LANE + LANE / 2.0, radius(v.severity()));
-            sb.append("<circle class=\"mark sev-").append(v.severity().name().toLowerCase(Locale.ROOT))
-                    .append("\" cx=\"").append(xy(x)).append("\" cy=\"").append(xy(cy)).append("\" r=\"")
-                    .append(xy(radius(v.severity()))).append("\" fill=\"").append(color(v.severity()))
-                    .append("\" fill-opacity=\"0.8\" stroke=\"#ffffff\" stroke-width=\"0.8\"><title>")
-                    .append(esc(Markup.seconds(v.time() - t0) + "  " + v.rule() + " [" + v.severity().name()
-                            .toLowerCase(Locale.ROOT) + "] by " + String.join(", ", v.agents())))
-                    .append("</title></circle>");
-            drawn++;
-        }
-        sb.append("</g>");
-        if (run.violations().size() > drawn) {
-            sb.append("<text class=\"capped\" x=\"").append(LEFT).append("\" y=\"").append(xy(axisY + 34))
-                    .append("\">the first ").append(drawn).append(" of ").append(run.violations().size())
-                    .append(" violations are drawn</text>");
+        // violations: a mark each, or, when there are too many to draw one by one, a bar per slice of time
+        if (!binned) {
+            marks(sb, run.violations(), lanes, t0, span, plot);
+        } else {
+            bins(sb, run.violations(), lanes, t0, span, plot);
+            sb.append("<text class=\"capped\" x=\"").append(LEFT).append("\" y=\"").append(xy(axisY + 74))
+                    .append("\">").append(run.violations().size()).append(" violations, too many to draw one by one:"
+                            + " each bar counts those in a slice of time, coloured by the most serious</text>");
         }
         if (lanes.isEmpty()) {
             sb.append("<text x=\"").append(LEFT + plot / 2).append("\" y=\"").append(TOP + LANE / 2 + 4)
@@ -175,6 +160,64 @@ final class Timeline {
         sb.append("</g>");
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    private static void marks(StringBuilder sb, List<Audited> violations, List<String> lanes, long t0, double span,
+            int plot) {
+        sb.append("<g class=\"marks\">");
+        List<List<double[]>> placed = new ArrayList<>();
+        lanes.forEach(l -> placed.add(new ArrayList<>()));
+        for (Audited a : violations) {
+            Violation v = a.violation();
+            int lane = lanes.indexOf(v.value());
+            double x = LEFT + (v.time() - t0) / span * plot;
+            double cy = nudge(placed.get(lane), x, TOP + lane * LANE + LANE / 2.0, radius(v.severity()));
+            sb.append("<circle class=\"mark sev-").append(v.severity().name().toLowerCase(Locale.ROOT))
+                    .append("\" cx=\"").append(xy(x)).append("\" cy=\"").append(xy(cy)).append("\" r=\"")
+                    .append(xy(radius(v.severity()))).append("\" fill=\"").append(color(v.severity()))
+                    .append("\" fill-opacity=\"0.8\" stroke=\"#ffffff\" stroke-width=\"0.8\"><title>")
+                    .append(esc(Markup.seconds(v.time() - t0) + "  " + v.rule() + " [" + v.severity().name()
+                            .toLowerCase(Locale.ROOT) + "] by " + String.join(", ", v.agents())))
+                    .append("</title></circle>");
+        }
+        sb.append("</g>");
+    }
+
+    /** A bar per lane and slice of time: its height is the number of violations, its colour the most serious. */
+    private static void bins(StringBuilder sb, List<Audited> violations, List<String> lanes, long t0, double span,
+            int plot) {
+        int slices = plot / BIN;
+        int[][] counts = new int[lanes.size()][slices];
+        int[][] worst = new int[lanes.size()][slices];
+        int max = 1;
+        for (Audited a : violations) {
+            Violation v = a.violation();
+            int lane = lanes.indexOf(v.value());
+            int slice = (int) Math.min(slices - 1, Math.max(0, (v.time() - t0) / span * slices));
+            max = Math.max(max, ++counts[lane][slice]);
+            worst[lane][slice] = Math.max(worst[lane][slice], v.severity().ordinal());
+        }
+        double sliceMs = span / slices;
+        sb.append("<g class=\"bins\">");
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            for (int i = 0; i < slices; i++) {
+                int n = counts[lane][i];
+                if (n == 0) {
+                    continue;
+                }
+                Severity sev = Severity.values()[worst[lane][i]];
+                double h = Math.max(2, (LANE - 6) * (double) n / max);
+                double y = TOP + lane * LANE + (LANE - h) / 2;
+                sb.append("<rect class=\"bin sev-").append(sev.name().toLowerCase(Locale.ROOT)).append("\" data-count=\"")
+                        .append(n).append("\" x=\"").append(xy(LEFT + i * BIN + 0.5)).append("\" y=\"").append(xy(y))
+                        .append("\" width=\"").append(BIN - 1).append("\" height=\"").append(xy(h)).append("\" fill=\"")
+                        .append(color(sev)).append("\"><title>").append(esc(n + (n == 1 ? " violation" : " violations")
+                                + " between " + Markup.seconds(Math.round(i * sliceMs)) + " and "
+                                + Markup.seconds(Math.round((i + 1) * sliceMs)) + ", the most serious "
+                                + sev.name().toLowerCase(Locale.ROOT))).append("</title></rect>");
+            }
+        }
+        sb.append("</g>");
     }
 
     /**

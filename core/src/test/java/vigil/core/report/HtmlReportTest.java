@@ -281,6 +281,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void tooManyViolationsToDrawAreCountedInBars() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i <= Timeline.MAX_MARKS; i++) {
+            lines.add(violationRecord(i, 1000 + i * 7L, i % 3 == 0 ? "spam" : "theft"));
+        }
+        Files.write(dir.resolve("audit.jsonl"), lines);
+        Document doc = parse(HtmlReport.write(dir));
+        assertTrue(all(doc, "//circle[contains(@class,'mark')]").isEmpty());
+        long counted = 0;
+        for (Element bar : all(doc, "//svg[contains(@class,'timeline')]//rect[contains(@class,'bin')]")) {
+            counted += Long.parseLong(bar.getAttribute("data-count"));
+        }
+        assertEquals(Timeline.MAX_MARKS + 1, counted, "every violation is in one bar");
+        assertTrue(text(doc, "//*[@class='capped']").startsWith((Timeline.MAX_MARKS + 1) + " violations"));
+    }
+
+    @Test
     void reportCommandWritesThePageWhereAsked() throws Exception {
         ReportFixture.build(dir, true);
         Path out = dir.resolve("elsewhere/page.html");
