@@ -199,7 +199,7 @@ public final class HtmlReport {
         return switch (r.status()) {
             case INTACT -> "intact: " + r.records() + " records, closed cleanly";
             case UNFINISHED -> "unfinished: " + r.records() + " records verify, but the log has no close record";
-            case BROKEN -> "broken at line " + r.badLine() + ": " + r.problem();
+            case BROKEN -> (r.badLine() > 0 ? "broken at line " + r.badLine() : "broken") + ": " + r.problem();
         };
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +87,7 @@ final class RunReader {
             return null;
         }
         BadLines bad = new BadLines(AUDIT);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = lenient(file)) {
             String line;
             long lineNo = 0;
             while ((line = in.readLine()) != null) {
@@ -108,7 +111,19 @@ final class RunReader {
             }
         }
         bad.tell(problems);
-        return AuditVerifier.verify(file, key);
+        try {
+            return AuditVerifier.verify(file, key);
+        } catch (CharacterCodingException e) {
+            return new AuditVerifier.Report(file, AuditVerifier.Status.BROKEN, 0, 0,
+                    "the log is not UTF-8 text throughout (bytes were damaged or edited)", List.of());
+        }
+    }
+
+    /** A reader that turns bytes that are not UTF-8 into U+FFFD, so that one damaged line stays one bad line. */
+    private static BufferedReader lenient(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
     private static Audited violation(JsonNode node, Map<String, Edge> cited) {
@@ -149,7 +164,7 @@ final class RunReader {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         BadLines bad = new BadLines(TRACE);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = lenient(file)) {
             String line;
             long lineNo = 0;
             while ((line = in.readLine()) != null) {

@@ -227,6 +227,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8CostOneLineNotTheReport() throws Exception {
+        List<Violation> found = ReportFixture.build(dir, true);
+        byte[] damaged = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+        Files.write(dir.resolve("trace.jsonl"), damaged, StandardOpenOption.APPEND);
+        Files.write(dir.resolve("audit.jsonl"), damaged, StandardOpenOption.APPEND);
+        Document doc = parse(HtmlReport.write(dir));
+        String problems = text(doc, "//*[@id='problems']");
+        assertTrue(problems.contains("1 bad line skipped in trace.jsonl (line 14)"), problems);
+        assertTrue(problems.contains("1 bad line skipped in audit.jsonl"), problems);
+        assertTrue(text(doc, "//div[@data-fact='chain']/dd").startsWith("broken"));
+        assertEquals(found.size(), all(doc, "//table[@class='violations']/tbody/tr").size());
+    }
+
+    @Test
     void missingAuditAndTraceAreToldNotFatal() throws Exception {
         Document doc = parse(HtmlReport.write(dir));
         String problems = text(doc, "//*[@id='problems']");
