@@ -82,8 +82,9 @@ public final class HtmlReport {
         sb.append("<nav><a href=\"#timeline\">Timeline</a> <a href=\"#graph\">Interactions</a> <a href=\"#outcome\">Outcome</a>")
                 .append(" <a href=\"#scores\">Scores</a> <a href=\"#violations\">Violations</a></nav>\n");
         sb.append("<main>\n");
-        section(sb, "timeline", "Violations over time, by value",
-                "Each mark is one violation; its size and colour say how serious it was. Hover a mark for its rule and agents.");
+        section(sb, "timeline", "Violations over time, by value", run.violations().size() > Timeline.MAX_MARKS
+                ? "Each bar counts the violations in a slice of time; its colour is the most serious among them."
+                : "Each mark is one violation; its size and colour say how serious it was. Hover a mark for its rule and agents.");
         sb.append(Timeline.svg(run, span[0], span[1])).append("\n</section>\n");
         section(sb, "graph", "Who talked to whom",
                 "Arrows are messages from sender to receiver, wider for more messages; red arrows carried a message"
