@@ -3,6 +3,7 @@ package vigil.core.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,7 @@ import vigil.core.config.ConfigException;
 import vigil.core.event.Event;
 import vigil.core.event.EventFormatException;
 import vigil.core.event.EventJson;
+import vigil.core.report.HtmlReport;
 import vigil.core.rules.RuleCompilationException;
 import vigil.core.rules.RuleCompiler;
 import vigil.core.rules.RuleError;
@@ -35,13 +37,15 @@ import vigil.core.sanction.EscalationPolicy;
 
 /**
  * The rule author's command-line tools: {@code check} compiles rules, {@code audit} replays a recorded trace
- * through rules in shadow mode, {@code verify} checks an audit log's chain. Each entry point takes its
+ * through rules in shadow mode, {@code verify} checks an audit log's chain, {@code report} writes a run
+ * folder's HTML report. Each entry point takes its
  * arguments and two streams and returns the exit code, so a launcher (such as the JaCaMo plugin's
  * {@code vigil} command) can dispatch to it; {@link #main} does the same from a shell.
  *
  * <p>Exit codes: {@code check} 0 when everything compiles (warnings allowed), 1 on any error; {@code audit}
  * 0 when the rules find nothing, 1 when they find violations, 2 when the replay cannot run or stops at a
- * bad line; {@code verify} 0 intact, 1 broken, 2 unfinished, 3 unreadable; 64 for a usage error.
+ * bad line; {@code verify} 0 intact, 1 broken, 2 unfinished, 3 unreadable; {@code report} 0 when the page is
+ * written (even if it tells of bad lines), 2 when it cannot be; 64 for a usage error.
  */
 public final class Tools {
 
@@ -51,7 +55,9 @@ public final class Tools {
             usage: vigil check RULES...                     compile rule files or folders (or 'classpath')
                    vigil audit TRACE.jsonl [--rules R[,R...]] [--config FILE] [--stop-on-error]
                                                            replay a recorded trace through the rules (no sanctions)
-                   vigil verify AUDIT.jsonl [--key KEY]     check an audit log's hash chain""";
+                   vigil verify AUDIT.jsonl [--key KEY]     check an audit log's hash chain
+                   vigil report RUN_DIR [--out FILE] [--key KEY]
+                                                           write a run folder's report.html (one self-contained page)""";
 
     private Tools() {
     }
@@ -71,6 +77,7 @@ public final class Tools {
             case "check" -> check(rest, out, err);
             case "audit" -> audit(rest, out, err);
             case "verify" -> verify(rest, out, err);
+            case "report" -> report(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.println(USAGE_TEXT);
                 yield 0;
@@ -337,6 +344,52 @@ public final class Tools {
             case BROKEN -> 1;
             case UNFINISHED -> 2;
         };
+    }
+
+    /**
+     * {@code report RUN_DIR [--out FILE] [--key KEY]}: writes the folder's report (by default
+     * {@code RUN_DIR/report.html}) from its audit log, trace and {@code scenario.json}, and prints its path.
+     */
+    public static int report(String[] args, PrintStream out, PrintStream err) {
+        Path dir = null;
+        Path page = null;
+        byte[] key = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> {
+                    if (++i >= args.length) {
+                        return usage(err, "report: --out needs a file");
+                    }
+                    page = Path.of(args[i]);
+                }
+                case "--key" -> {
+                    if (++i >= args.length) {
+                        return usage(err, "report: --key needs the audit key (audit.key in the configuration)");
+                    }
+                    key = args[i].getBytes(StandardCharsets.UTF_8);
+                }
+                default -> {
+                    if (args[i].startsWith("--") || dir != null) {
+                        return usage(err, "report: unexpected argument " + args[i]);
+                    }
+                    dir = Path.of(args[i]);
+                }
+            }
+        }
+        if (dir == null) {
+            return usage(err, "report: give the run folder (one holding audit.jsonl and trace.jsonl, e.g. vigil-out/fishery)");
+        }
+        try {
+            Path written = HtmlReport.write(dir, page == null ? dir.resolve(HtmlReport.FILE) : page, key);
+            out.println(written);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println(dir + ": cannot write the report: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static int usage(PrintStream err, String problem) {

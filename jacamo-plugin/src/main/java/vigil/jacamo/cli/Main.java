@@ -2,6 +2,7 @@ package vigil.jacamo.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import vigil.core.cli.Tools;
 
 /**
  * Vigil's command line: {@code vigil COMMAND [ARGS]}. Each subcommand is one case of the switch below;
@@ -17,6 +18,15 @@ public final class Main {
                                 [--duration 30s] [--fail-closed]
                   runs a Jason project headless with every agent monitored by Vigil; prints alerts live
                   and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends
+              report RUN_DIR [--out FILE] [--key KEY]
+                  writes RUN_DIR/report.html from the folder's audit.jsonl, trace.jsonl and scenario.json:
+                  one self-contained page (timeline, interaction graph, outcome, scores, violations)
+              check RULES... [--config FILE]
+                  compiles rule files or folders (or 'classpath'); errors as file:line
+              audit TRACE.jsonl [--rules R[,R...]] [--config FILE] [--stop-on-error]
+                  replays a recorded trace through the rules (shadow mode: no sanctions)
+              verify AUDIT.jsonl [--key KEY]
+                  checks an audit log's hash chain
               help
                   shows this text
             """;
@@ -42,6 +52,11 @@ public final class Main {
         switch (args[0]) {
             case "run":
                 return new RunCommand(out, err).run(rest);
+            case "report":
+            case "check":
+            case "audit":
+            case "verify":
+                return Tools.run(args, out, err);
             case "help":
             case "-h":
             case "--help":
