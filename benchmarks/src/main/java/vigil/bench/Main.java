@@ -1,0 +1,87 @@
+package vigil.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark runner behind {@code benchmarks/run}: runs the figures asked for and prints them as the
+ * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
+ * <pre>
+ * benchmarks/run [all|gate|watch|lag|reload|memory|naive|mas]... [--quick]
+ * </pre>
+ */
+public final class Main {
+
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "mas");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        List<String> which = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                quick = true;
+            } else if (a.equals("all")) {
+                which.addAll(FIGURES);
+            } else if (FIGURES.contains(a)) {
+                which.add(a);
+            } else {
+                System.err.println("unknown figure '" + a + "'; choose from all, " + String.join(", ", FIGURES)
+                        + " (and --quick for a tiny run)");
+                System.exit(2);
+            }
+        }
+        if (which.isEmpty()) {
+            which.addAll(FIGURES);
+        }
+        System.out.println(machine());
+        for (String w : which) {
+            System.err.println("benchmarks: running " + w + (quick ? " (quick)" : "") + " ...");
+            System.out.println(figure(w, quick).markdown());
+            System.out.flush();
+        }
+        // Jason and Drools may leave non-daemon threads behind.
+        System.exit(0);
+    }
+
+    static Table figure(String name, boolean quick) throws Exception {
+        JmhRun jmh = new JmhRun(quick);
+        return switch (name) {
+            case "gate" -> jmh.gate();
+            case "watch" -> jmh.watch();
+            case "reload" -> jmh.reload();
+            case "lag" -> quick ? Runs.lag(2_000, 1) : Runs.lag(50_000, 20);
+            case "memory" -> quick ? Runs.memory(2_000, 20_000) : Runs.memory(1_000_000, 10_000_000);
+            case "naive" -> quick ? Runs.naive(2_000, 1) : Runs.naive(100_000, 5);
+            case "mas" -> quick ? new MasOverhead(2, 50, 1).run() : new MasOverhead(25, 10_000, 3).run();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** The machine, as docs/performance.md quotes it. */
+    static String machine() {
+        String cpu = "unknown";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the JVM's figures still say enough.
+        }
+        long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s (%s), max heap %d MB, %s %s.%n",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), heap, System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+}
