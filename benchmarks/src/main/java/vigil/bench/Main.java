@@ -13,11 +13,19 @@ import java.util.Locale;
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
  * benchmarks/run [all|gate|watch|lag|reload|memory|naive|mas]... [--quick]
+ *                [--memory=FIRST,LAST] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
  * </pre>
+ * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
 public final class Main {
 
     static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "mas");
+    /** The full-size runs; {@code --NAME=a,b} replaces them. */
+    static final java.util.Map<String, long[]> SIZES = new java.util.HashMap<>(java.util.Map.of(
+            "memory", new long[] {1_000_000, 10_000_000},
+            "naive", new long[] {100_000, 5},
+            "lag", new long[] {50_000, 20},
+            "mas", new long[] {25, 10_000, 3}));
 
     private Main() {
     }
@@ -28,6 +36,18 @@ public final class Main {
         for (String a : args) {
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.startsWith("--") && a.contains("=") && SIZES.containsKey(a.substring(2, a.indexOf('=')))) {
+                String key = a.substring(2, a.indexOf('='));
+                try {
+                    long[] v = java.util.Arrays.stream(a.substring(a.indexOf('=') + 1).split(",")).mapToLong(x -> Long.parseLong(x.trim())).toArray();
+                    if (v.length != SIZES.get(key).length) {
+                        throw new NumberFormatException();
+                    }
+                    SIZES.put(key, v);
+                } catch (NumberFormatException e) {
+                    System.err.println(a + ": give " + SIZES.get(key).length + " whole numbers separated by commas");
+                    System.exit(2);
+                }
             } else if (a.equals("all")) {
                 which.addAll(FIGURES);
             } else if (FIGURES.contains(a)) {
@@ -57,12 +77,17 @@ public final class Main {
             case "gate" -> jmh.gate();
             case "watch" -> jmh.watch();
             case "reload" -> jmh.reload();
-            case "lag" -> quick ? Runs.lag(2_000, 1) : Runs.lag(50_000, 20);
-            case "memory" -> quick ? Runs.memory(2_000, 20_000) : Runs.memory(1_000_000, 10_000_000);
-            case "naive" -> quick ? Runs.naive(2_000, 1) : Runs.naive(100_000, 5);
-            case "mas" -> quick ? new MasOverhead(2, 50, 1).run() : new MasOverhead(25, 10_000, 3).run();
+            case "lag" -> quick ? Runs.lag(2_000, 1) : Runs.lag((int) size("lag", 0), (int) size("lag", 1));
+            case "memory" -> quick ? Runs.memory(2_000, 20_000) : Runs.memory((int) size("memory", 0), (int) size("memory", 1));
+            case "naive" -> quick ? Runs.naive(2_000, 1) : Runs.naive((int) size("naive", 0), (int) size("naive", 1));
+            case "mas" -> quick ? new MasOverhead(2, 50, 1).run()
+                    : new MasOverhead((int) size("mas", 0), (int) size("mas", 1), (int) size("mas", 2)).run();
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    private static long size(String figure, int i) {
+        return SIZES.get(figure)[i];
     }
 
     /** The machine, as docs/performance.md quotes it. */

@@ -10,9 +10,9 @@ import vigil.core.event.Term;
 
 /**
  * A deterministic stream of events shaped like a busy market of 50 agents, touching every default pack's
- * vocabulary: plain tells and requests (most of the traffic), calls for offers, opinions, and harvest,
- * contribute and price actions. Mostly lawful, as a real system is: a rule that fires on every event
- * measures the sinks, not the rules. Events get their time when they are taken, so a stream can be
+ * vocabulary: plain tells and requests (70 %), calls for offers (5 %), opinions (7 %), moves (16.4 %), and
+ * a few harvest, contribute and price actions. Lawful at 1 ms spacing (the default), as a real system
+ * mostly is: a rule that fires on every event measures the sinks, not the rules. Events get their time when they are taken, so a stream can be
  * replayed at any simulated rate.
  */
 final class Workload {
@@ -43,27 +43,31 @@ final class Workload {
         int r = (s + 1 + random.nextInt(AGENTS - 1)) % AGENTS;
         String sender = NAMES[s];
         String receiver = NAMES[r];
-        int kind = random.nextInt(100);
-        if (kind < 55) {
+        int kind = random.nextInt(1000);
+        if (kind < 550) {
             // A fresh fact each time (its subject is unique), so no one contradicts itself.
             return MessageEvent.of(id, time, sender, receiver, "tell", Term.struct("quote", Term.atom("q" + n), Term.num(n % 97)));
         }
-        if (kind < 70) {
+        if (kind < 700) {
             return MessageEvent.of(id, time, sender, receiver, "achieve", Term.struct("deliver", Term.atom("item" + (n % 13))));
         }
-        if (kind < 75) {
+        if (kind < 750) {
             return MessageEvent.of(id, time, sender, receiver, "tell", Term.struct("call", Term.atom("meeting")));
         }
-        if (kind < 82) {
+        if (kind < 820) {
             // Each agent keeps its stance on a topic: restatements, not reversals.
             String topic = TOPICS[s % TOPICS.length];
             return MessageEvent.of(id, time, sender, receiver, "tell",
                     Term.struct("opinion", Term.atom(topic), Term.atom(STANCES[s % 2])));
         }
-        if (kind < 90) {
+        if (kind < 984) {
+            return new ActionEvent(id, time, sender, Term.struct("move", Term.atom("cell" + (n % 31))));
+        }
+        // The commons at about 60 % of their sustainable rate, and prices at the competitive level.
+        if (kind < 985) {
             return new ActionEvent(id, time, sender, Term.struct("harvest", Term.num(1)));
         }
-        if (kind < 95) {
+        if (kind < 990) {
             return new ActionEvent(id, time, sender, Term.struct("contribute", Term.num(1)));
         }
         return new ActionEvent(id, time, sender, Term.struct("price", Term.atom("widget"), Term.num(10)));
