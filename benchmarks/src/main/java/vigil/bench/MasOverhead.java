@@ -39,9 +39,11 @@ final class MasOverhead {
     private final int pairs;
     private final int rounds;
     private final int perPair;
+    private final boolean warmUp;
 
     /** {@code pairs} pairs of agents, each playing {@code perPair} request/reply rounds (two messages each). */
-    MasOverhead(int pairs, int perPair, int rounds) {
+    MasOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
+        this.warmUp = warmUp;
         this.pairs = pairs;
         this.perPair = perPair;
         this.rounds = rounds;
@@ -60,8 +62,10 @@ final class MasOverhead {
             Path dir = Files.createTempDirectory("vigil-bench-mas");
             try {
                 Path project = write(dir, actions);
-                run(project, false, null);
-                run(project, true, null);
+                if (warmUp) {
+                    run(project, false, null);
+                    run(project, true, null);
+                }
                 List<Double> u = new ArrayList<>();
                 List<Double> m = new ArrayList<>();
                 List<Double> ratios = new ArrayList<>();

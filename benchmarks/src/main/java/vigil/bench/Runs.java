@@ -167,6 +167,79 @@ final class Runs {
                         + " sampled every 250 ms (" + lags.size() + " samples); the gate runs in the sending thread.");
     }
 
+    /**
+     * What each pack costs: CPU time per event in the judging thread (the gate) and in the monitor thread
+     * (the watch), each pack alone and all together, on the same events. CPU time, not wall time, so the
+     * figure holds on a shared machine. A quick run costs only the first pack and all of them.
+     */
+    static Table packs(int events, boolean quick) throws Exception {
+        List<Event> stream = new Workload(17).take(events, 1_000_000, SPACING_MICROS);
+        java.util.Map<String, List<vigil.core.rules.RuleSource>> byPack = new java.util.TreeMap<>();
+        for (vigil.core.rules.RuleSource s : vigil.core.rules.RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+            String[] parts = s.origin().split("/");
+            byPack.computeIfAbsent(parts.length >= 2 ? parts[parts.length - 2] : s.origin(), k -> new ArrayList<>()).add(s);
+        }
+        Table t = new Table("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events",
+                "packs", "gate CPU (us/event)", "watch CPU (us/event)", "violations + suppressed repeats");
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<String> names = new ArrayList<>(byPack.keySet());
+        if (quick) {
+            names = new ArrayList<>(names.subList(0, 1));
+        }
+        names.add("all");
+        for (String pack : names) {
+            java.nio.file.Path dir = null;
+            vigil.core.config.Config.Builder config = Monitors.config().clock(vigil.core.config.Config.ClockMode.EVENTS);
+            if (!pack.equals("all")) {
+                dir = java.nio.file.Files.createTempDirectory("vigil-bench-" + pack);
+                for (vigil.core.rules.RuleSource s : byPack.get(pack)) {
+                    String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
+                    java.nio.file.Files.writeString(dir.resolve(file), s.text());
+                }
+                config.rules(List.of(dir.toString()));
+            }
+            try (Monitor m = Monitors.start(config)) {
+                Thread watch = watchThread();
+                long g0 = cpu.getCurrentThreadCpuTime();
+                long w0 = cpu.getThreadCpuTime(watch.getId());
+                for (Event e : stream) {
+                    m.judge(e);
+                }
+                drain(m);
+                long g = cpu.getCurrentThreadCpuTime() - g0;
+                long w = cpu.getThreadCpuTime(watch.getId()) - w0;
+                t.row(pack, Table.f(g / 1e3 / events, 1), Table.f(w / 1e3 / events, 1),
+                        f0(m.stats().violations() + m.stats().suppressed()));
+            } finally {
+                if (dir != null) {
+                    try (var files = java.nio.file.Files.list(dir)) {
+                        for (java.nio.file.Path f : files.toList()) {
+                            java.nio.file.Files.delete(f);
+                        }
+                    }
+                    java.nio.file.Files.delete(dir);
+                }
+            }
+        }
+        return t.note("Each pack alone from its own folder, then all of them as the default monitor loads them. The events"
+                + " are the benchmark workload, " + SPACING_MICROS / 1000 + " ms apart in event time; the first " + f0(events)
+                + " events of a monitor, so the windows are still filling.");
+    }
+
+    /** The newest monitor thread (the benchmarks run one monitor at a time). */
+    static Thread watchThread() {
+        Thread found = null;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("vigil-watch") && t.isAlive() && (found == null || t.getId() > found.getId())) {
+                found = t;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no monitor thread");
+        }
+        return found;
+    }
+
     static void drain(Monitor m) throws InterruptedException {
         if (!m.drain(600_000)) {
             throw new IllegalStateException("the watch did not drain within 10 minutes");
