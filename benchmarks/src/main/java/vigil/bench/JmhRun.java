@@ -30,6 +30,9 @@ final class JmhRun {
             if (bench == GateBench.class) {
                 b.param("kind", "tell");
             }
+            if (bench == WatchBench.class) {
+                b.param("spacingMicros", "1000");
+            }
             return b.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
         }
         return b.forks(1);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
  * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|mas]... [--quick]
- *                [--memory=FIRST,LAST] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
@@ -22,7 +22,7 @@ public final class Main {
     static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "mas");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
     static final java.util.Map<String, long[]> SIZES = new java.util.HashMap<>(java.util.Map.of(
-            "memory", new long[] {1_000_000, 10_000_000},
+            "memory", new long[] {1_000_000, 10_000_000, 1_000},
             "naive", new long[] {100_000, 5},
             "lag", new long[] {50_000, 20},
             "packs", new long[] {100_000},
@@ -79,7 +79,8 @@ public final class Main {
             case "watch" -> jmh.watch();
             case "reload" -> jmh.reload();
             case "lag" -> quick ? Runs.lag(2_000, 1) : Runs.lag((int) size("lag", 0), (int) size("lag", 1));
-            case "memory" -> quick ? Runs.memory(1_000, 5_000) : Runs.memory((int) size("memory", 0), (int) size("memory", 1));
+            case "memory" -> quick ? Runs.memory(1_000, 5_000, 1_000)
+                    : Runs.memory((int) size("memory", 0), (int) size("memory", 1), size("memory", 2));
             case "naive" -> quick ? Runs.naive(2_000, 1) : Runs.naive((int) size("naive", 0), (int) size("naive", 1));
             case "packs" -> Runs.packs(quick ? 2_000 : (int) size("packs", 0), quick);
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()

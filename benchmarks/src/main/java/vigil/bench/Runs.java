@@ -68,9 +68,9 @@ final class Runs {
     }
 
     /** Heap after a full GC once {@code first} and then {@code last} events have been judged by one monitor. */
-    static Table memory(int first, int last) throws InterruptedException {
+    static Table memory(int first, int last, long spacingMicros) throws InterruptedException {
         Workload w = new Workload(11);
-        long time = 1_000_000;
+        long micros = 1_000_000_000L;
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         double atFirst = 0;
         double atLast = 0;
@@ -82,8 +82,8 @@ final class Runs {
             baseline = mem.getHeapMemoryUsage().getUsed();
             t0 = System.nanoTime();
             for (int i = 1; i <= last; i++) {
-                m.judge(w.next(time));
-                time += SPACING_MICROS / 1000;
+                m.judge(w.next(micros / 1000));
+                micros += spacingMicros;
                 if (i == first || i == last) {
                     drain(m);
                     gc();
@@ -103,8 +103,9 @@ final class Runs {
                 .row("0 (monitor started)", mb(baseline), "")
                 .row(f0(first), mb(atFirst), "")
                 .row(f0(last), mb(atLast), (growth >= 0 ? "+" : "") + Table.f(growth, 1) + "% from " + f0(first))
-                .note("Events " + SPACING_MICROS / 1000 + " ms apart in event time (" + f0(last / 1000.0) + " s of a busy MAS),"
-                        + " default retention; " + Table.f(seconds, 0) + " s of wall time in all. Heap used is read after"
+                .note("Events " + Table.f(spacingMicros / 1000.0, 1) + " ms apart in event time (" + f0(last * spacingMicros / 1e6)
+                        + " s of the MAS's time), default retention (" + vigil.core.config.Config.defaults().retention().toMinutes()
+                        + " min); " + Table.f(seconds, 0) + " s of wall time in all. Heap used is read after"
                         + " `System.gc()` twice, once the watch has drained.");
     }
 

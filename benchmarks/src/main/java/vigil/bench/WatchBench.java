@@ -23,7 +23,7 @@ public class WatchBench {
 
     static final int BATCH = 10_000;
 
-    @Param({"1000"})
+    @Param({"1000", "10000"})
     public long spacingMicros;
 
     private Monitor monitor;
