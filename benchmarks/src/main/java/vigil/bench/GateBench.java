@@ -1,7 +1,7 @@
 package vigil.bench;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -64,7 +64,7 @@ public class GateBench {
     /** The findings about the benchmark's events of every kind (the smoke test checks there are none). */
     static List<Finding> findings() {
         try (GateProbe probe = new GateProbe(Monitors.config().build())) {
-            List<Finding> out = new java.util.ArrayList<>();
+            List<Finding> out = new ArrayList<>();
             for (String k : List.of("tell", "achieve", "action")) {
                 for (int n = 0; n < 64; n++) {
                     out.addAll(probe.judge(event(k, n)));
@@ -73,6 +73,4 @@ public class GateBench {
             return out;
         }
     }
-
-    static final TimeUnit UNIT = TimeUnit.MICROSECONDS;
 }

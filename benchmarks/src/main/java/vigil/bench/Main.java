@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,7 +24,7 @@ public final class Main {
 
     static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "mas");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
-    static final java.util.Map<String, long[]> SIZES = new java.util.HashMap<>(java.util.Map.of(
+    static final Map<String, long[]> SIZES = new HashMap<>(Map.of(
             "memory", new long[] {1_000_000, 10_000_000, 1_000},
             "naive", new long[] {100_000, 5},
             "lag", new long[] {50_000, 20},
@@ -40,7 +43,7 @@ public final class Main {
             } else if (a.startsWith("--") && a.contains("=") && SIZES.containsKey(a.substring(2, a.indexOf('=')))) {
                 String key = a.substring(2, a.indexOf('='));
                 try {
-                    long[] v = java.util.Arrays.stream(a.substring(a.indexOf('=') + 1).split(",")).mapToLong(x -> Long.parseLong(x.trim())).toArray();
+                    long[] v = Arrays.stream(a.substring(a.indexOf('=') + 1).split(",")).mapToLong(x -> Long.parseLong(x.trim())).toArray();
                     if (v.length != SIZES.get(key).length) {
                         throw new NumberFormatException();
                     }

@@ -2,17 +2,27 @@ package vigil.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Monitor;
 import vigil.core.Stats;
+import vigil.core.config.Config;
 import vigil.core.event.Event;
+import vigil.core.rules.RuleLoader;
+import vigil.core.rules.RuleSource;
 
 /**
  * The plain harnesses (figures that are a whole run rather than a tight loop): the naive baseline side by
- * side with the monitor, heap after millions of events, and the watch's lag under a steady load. Each
+ * side with the monitor, heap after millions of events, the watch's lag under a steady load, and the CPU
+ * each pack costs. Each
  * returns its table; all take their sizes from the caller so the smoke test can run them tiny.
  */
 final class Runs {
@@ -104,7 +114,7 @@ final class Runs {
                 .row(f0(first), mb(atFirst), "")
                 .row(f0(last), mb(atLast), (growth >= 0 ? "+" : "") + Table.f(growth, 1) + "% from " + f0(first))
                 .note("Events " + Table.f(spacingMicros / 1000.0, 1) + " ms apart in event time (" + f0(last * spacingMicros / 1e6)
-                        + " s of the MAS's time), default retention (" + vigil.core.config.Config.defaults().retention().toMinutes()
+                        + " s of the MAS's time), default retention (" + Config.defaults().retention().toMinutes()
                         + " min); " + Table.f(seconds, 0) + " s of wall time in all. Heap used is read after"
                         + " `System.gc()` twice, once the watch has drained.");
     }
@@ -122,7 +132,7 @@ final class Runs {
         long end;
         try (Monitor m = Monitors.replay()) {
             AtomicBoolean running = new AtomicBoolean(true);
-            List<Double> samples = java.util.Collections.synchronizedList(lags);
+            List<Double> samples = Collections.synchronizedList(lags);
             long[] backlog = new long[1];
             Thread sampler = new Thread(() -> {
                 while (running.get()) {
@@ -175,27 +185,27 @@ final class Runs {
      */
     static Table packs(int events, boolean quick) throws Exception {
         List<Event> stream = new Workload(17).take(events, 1_000_000, SPACING_MICROS);
-        java.util.Map<String, List<vigil.core.rules.RuleSource>> byPack = new java.util.TreeMap<>();
-        for (vigil.core.rules.RuleSource s : vigil.core.rules.RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+        Map<String, List<RuleSource>> byPack = new TreeMap<>();
+        for (RuleSource s : RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
             String[] parts = s.origin().split("/");
             byPack.computeIfAbsent(parts.length >= 2 ? parts[parts.length - 2] : s.origin(), k -> new ArrayList<>()).add(s);
         }
         Table t = new Table("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events",
                 "packs", "gate CPU (us/event)", "watch CPU (us/event)", "violations + suppressed repeats");
-        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         List<String> names = new ArrayList<>(byPack.keySet());
         if (quick) {
             names = new ArrayList<>(names.subList(0, 1));
         }
         names.add("all");
         for (String pack : names) {
-            java.nio.file.Path dir = null;
-            vigil.core.config.Config.Builder config = Monitors.config().clock(vigil.core.config.Config.ClockMode.EVENTS);
+            Path dir = null;
+            Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS);
             if (!pack.equals("all")) {
-                dir = java.nio.file.Files.createTempDirectory("vigil-bench-" + pack);
-                for (vigil.core.rules.RuleSource s : byPack.get(pack)) {
+                dir = Files.createTempDirectory("vigil-bench-" + pack);
+                for (RuleSource s : byPack.get(pack)) {
                     String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
-                    java.nio.file.Files.writeString(dir.resolve(file), s.text());
+                    Files.writeString(dir.resolve(file), s.text());
                 }
                 config.rules(List.of(dir.toString()));
             }
@@ -213,12 +223,12 @@ final class Runs {
                         f0(m.stats().violations() + m.stats().suppressed()));
             } finally {
                 if (dir != null) {
-                    try (var files = java.nio.file.Files.list(dir)) {
-                        for (java.nio.file.Path f : files.toList()) {
-                            java.nio.file.Files.delete(f);
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
                         }
                     }
-                    java.nio.file.Files.delete(dir);
+                    Files.delete(dir);
                 }
             }
         }
