@@ -2,6 +2,8 @@ package vigil.core.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,8 +81,10 @@ public final class Findings {
                     + "\" reports a violation but has no @value");
         }
         List<Event> events = new ArrayList<>();
+        // By identity: the evidence is the session's own facts, and a window can hold thousands of them.
+        Set<Event> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object e : evidence) {
-            collect(e, events);
+            collect(e, events, seen);
         }
         Set<String> who = new LinkedHashSet<>();
         if (offenders instanceof Collection<?> c) {
@@ -100,16 +104,18 @@ public final class Findings {
         found.add(new Finding(info, List.copyOf(who), events, explanation, time, subject == null ? "" : subject));
     }
 
-    private static void collect(Object o, List<Event> into) {
+    private static void collect(Object o, List<Event> into, Set<Event> seen) {
         if (o instanceof Event e) {
-            if (!into.contains(e)) {
+            if (seen.add(e)) {
                 into.add(e);
             }
         } else if (o instanceof Collection<?> c) {
-            c.forEach(x -> collect(x, into));
+            for (Object x : c) {
+                collect(x, into, seen);
+            }
         } else if (o instanceof Object[] a) {
             for (Object x : a) {
-                collect(x, into);
+                collect(x, into, seen);
             }
         }
     }

@@ -1,0 +1,118 @@
+package vigil.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * The benchmark runner behind {@code benchmarks/run}: runs the figures asked for and prints them as the
+ * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
+ * <pre>
+ * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|mas]... [--quick]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
+ * </pre>
+ * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
+ */
+public final class Main {
+
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "mas");
+    /** The full-size runs; {@code --NAME=a,b} replaces them. */
+    static final Map<String, long[]> SIZES = new HashMap<>(Map.of(
+            "memory", new long[] {1_000_000, 10_000_000, 1_000},
+            "naive", new long[] {100_000, 5},
+            "lag", new long[] {50_000, 20},
+            "packs", new long[] {100_000},
+            "mas", new long[] {25, 10_000, 3}));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        List<String> which = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                quick = true;
+            } else if (a.startsWith("--") && a.contains("=") && SIZES.containsKey(a.substring(2, a.indexOf('=')))) {
+                String key = a.substring(2, a.indexOf('='));
+                try {
+                    long[] v = Arrays.stream(a.substring(a.indexOf('=') + 1).split(",")).mapToLong(x -> Long.parseLong(x.trim())).toArray();
+                    if (v.length != SIZES.get(key).length) {
+                        throw new NumberFormatException();
+                    }
+                    SIZES.put(key, v);
+                } catch (NumberFormatException e) {
+                    System.err.println(a + ": give " + SIZES.get(key).length + " whole numbers separated by commas");
+                    System.exit(2);
+                }
+            } else if (a.equals("all")) {
+                which.addAll(FIGURES);
+            } else if (FIGURES.contains(a)) {
+                which.add(a);
+            } else {
+                System.err.println("unknown figure '" + a + "'; choose from all, " + String.join(", ", FIGURES)
+                        + " (and --quick for a tiny run)");
+                System.exit(2);
+            }
+        }
+        if (which.isEmpty()) {
+            which.addAll(FIGURES);
+        }
+        System.out.println(machine());
+        for (String w : which) {
+            System.err.println("benchmarks: running " + w + (quick ? " (quick)" : "") + " ...");
+            System.out.println(figure(w, quick).markdown());
+            System.out.flush();
+        }
+        // Jason and Drools may leave non-daemon threads behind.
+        System.exit(0);
+    }
+
+    static Table figure(String name, boolean quick) throws Exception {
+        JmhRun jmh = new JmhRun(quick);
+        return switch (name) {
+            case "gate" -> jmh.gate();
+            case "watch" -> jmh.watch();
+            case "reload" -> jmh.reload();
+            case "lag" -> quick ? Runs.lag(2_000, 1) : Runs.lag((int) size("lag", 0), (int) size("lag", 1));
+            case "memory" -> quick ? Runs.memory(1_000, 5_000, 1_000)
+                    : Runs.memory((int) size("memory", 0), (int) size("memory", 1), size("memory", 2));
+            case "naive" -> quick ? Runs.naive(2_000, 1) : Runs.naive((int) size("naive", 0), (int) size("naive", 1));
+            case "packs" -> Runs.packs(quick ? 2_000 : (int) size("packs", 0), quick);
+            case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()
+                    : new MasOverhead((int) size("mas", 0), (int) size("mas", 1), (int) size("mas", 2), true).run();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static long size(String figure, int i) {
+        return SIZES.get(figure)[i];
+    }
+
+    /** The machine, as docs/performance.md quotes it. */
+    static String machine() {
+        String cpu = "unknown";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the JVM's figures still say enough.
+        }
+        long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s (%s), max heap %d MB, %s %s.%n",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), heap, System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+}

@@ -1,0 +1,166 @@
+package vigil.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vigil.bench.mas.finished;
+import vigil.core.Stats;
+import vigil.core.Vigil;
+import vigil.jacamo.Vigilance;
+import vigil.jacamo.cli.JasonRun;
+
+/**
+ * What monitoring costs a running Jason MAS: pairs of agents play request/reply rounds (an {@code achieve}
+ * one way, a {@code tell} of something the sender believes the other way), with or without an environment
+ * action per round. Each variant runs unmonitored and monitored with every default pack, alternating in
+ * this JVM (U, M, U, M, ...) after one warm-up of each, and the wall time of each run is taken from the start
+ * of the agents until every pinger has finished. Jason keeps static state, so one MAS runs at a time.
+ */
+final class MasOverhead {
+
+    private static final String PINGER = """
+            count(0).
+            !start.
+            +!start : partner(P) <- .send(P, achieve, ping).
+            +ready[source(A)] : count(N) & N < %d <- -ready[source(A)]; -+count(N + 1); .send(A, achieve, ping).
+            +ready[source(A)] : count(N) & N >= %d <- -ready[source(A)]; vigil.bench.mas.finished.
+            """;
+    private static final String PONGER = """
+            ready.
+            +!ping[source(A)] <- %s.send(A, tell, ready).
+            """;
+
+    private final int pairs;
+    private final int rounds;
+    private final int perPair;
+    private final boolean warmUp;
+
+    /** {@code pairs} pairs of agents, each playing {@code perPair} request/reply rounds (two messages each). */
+    MasOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
+        this.warmUp = warmUp;
+        this.pairs = pairs;
+        this.perPair = perPair;
+        this.rounds = rounds;
+    }
+
+    long messages() {
+        return 2L * pairs * perPair;
+    }
+
+    Table run() throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        Table t = new Table("MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run",
+                "variant", "runs (U / M)", "unmonitored s (median)", "monitored s (median)", "unmonitored msg/s",
+                "monitored msg/s", "wall-time ratio M/U (median)", "events judged per M run");
+        for (boolean actions : new boolean[] {false, true}) {
+            Path dir = Files.createTempDirectory("vigil-bench-mas");
+            try {
+                Path project = write(dir, actions);
+                if (warmUp) {
+                    run(project, false, null);
+                    run(project, true, null);
+                }
+                List<Double> u = new ArrayList<>();
+                List<Double> m = new ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
+                long[] judged = new long[1];
+                for (int r = 0; r < rounds; r++) {
+                    double us = run(project, false, null);
+                    double ms = run(project, true, judged);
+                    u.add(us);
+                    m.add(ms);
+                    ratios.add(ms / us);
+                }
+                double mu = Table.median(u);
+                double mm = Table.median(m);
+                t.row(actions ? "messages + an environment action per round" : "messages only", rounds + " / " + rounds,
+                        Table.f(mu, 2), Table.f(mm, 2), Runs.f0(messages() / mu), Runs.f0(messages() / mm),
+                        Table.f(Table.median(ratios), 3) + "x", Runs.f0(judged[0]));
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        return t.note("Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
+                + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
+                + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
+                + " last pinger finishes; the watch may still hold a backlog then, which it judges before the monitor closes.");
+    }
+
+    /** One run; returns its wall time in seconds. */
+    private double run(Path project, boolean monitored, long[] judged) throws Exception {
+        Runs.gc();
+        synchronized (finished.COUNT) {
+            finished.COUNT.set(0);
+        }
+        if (monitored) {
+            Vigilance.install(Vigil.builder().config(Monitors.config().build()).serviceSinks(false));
+        }
+        long t0 = System.nanoTime();
+        JasonRun run = JasonRun.start(project, monitored);
+        double seconds;
+        try {
+            if (!monitored && (Vigilance.monitor().isPresent() || !Vigilance.monitoredAgents().isEmpty())) {
+                throw new IllegalStateException("an unmonitored run has monitored agents");
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            synchronized (finished.COUNT) {
+                while (finished.COUNT.get() < pairs) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException("the MAS did not finish within 10 minutes (" + finished.COUNT.get()
+                                + " of " + pairs + " pairs done)");
+                    }
+                    finished.COUNT.wait(Math.max(1, left / 1_000_000));
+                }
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+        } finally {
+            run.close();
+            if (monitored) {
+                Stats s = Vigilance.monitor().map(mon -> mon.stats()).orElse(null);
+                if (s != null && judged != null) {
+                    judged[0] = s.observed();
+                }
+                Vigilance.shutdown();
+            }
+        }
+        if (monitored && judged != null && judged[0] < messages()) {
+            throw new IllegalStateException("the monitor judged " + judged[0] + " events, fewer than the " + messages() + " messages sent");
+        }
+        return seconds;
+    }
+
+    private Path write(Path dir, boolean actions) throws IOException {
+        StringBuilder mas = new StringBuilder("MAS bench {\n");
+        if (actions) {
+            mas.append("    environment: vigil.bench.mas.Workshop\n");
+        }
+        mas.append("    agents:\n");
+        Files.writeString(dir.resolve("ponger.asl"), PONGER.formatted(actions ? "work; " : ""));
+        for (int i = 1; i <= pairs; i++) {
+            Files.writeString(dir.resolve("pinger" + i + ".asl"),
+                    "partner(ponger" + i + ").\n" + PINGER.formatted(perPair, perPair));
+            mas.append("        pinger").append(i).append(" pinger").append(i).append(".asl;\n");
+            mas.append("        ponger").append(i).append(" ponger.asl;\n");
+        }
+        mas.append("}\n");
+        Path project = dir.resolve("bench.mas2j");
+        Files.writeString(project, mas);
+        return project;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

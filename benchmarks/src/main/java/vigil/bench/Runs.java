@@ -1,0 +1,276 @@
+package vigil.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import vigil.core.Monitor;
+import vigil.core.Stats;
+import vigil.core.config.Config;
+import vigil.core.event.Event;
+import vigil.core.rules.RuleLoader;
+import vigil.core.rules.RuleSource;
+
+/**
+ * The plain harnesses (figures that are a whole run rather than a tight loop): the naive baseline side by
+ * side with the monitor, heap after millions of events, the watch's lag under a steady load, and the CPU
+ * each pack costs. Each
+ * returns its table; all take their sizes from the caller so the smoke test can run them tiny.
+ */
+final class Runs {
+
+    /** The events' spacing in their own time: 1 ms, a busy MAS of 50 agents each acting 20 times a second. */
+    static final long SPACING_MICROS = 1000;
+
+    private Runs() {
+    }
+
+    /** Alternating rounds of the naive session and the monitor on the same events; events/s and the ratio. */
+    static Table naive(int events, int rounds) throws InterruptedException {
+        List<Event> stream = new Workload(7).take(events, 1_000_000, SPACING_MICROS);
+        List<Double> naiveRates = new ArrayList<>();
+        List<Double> vigilRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        long naiveFound = 0;
+        long vigilViolations = 0;
+        for (int r = 0; r < rounds; r++) {
+            double n;
+            try (Naive naive = new Naive()) {
+                long t0 = System.nanoTime();
+                for (Event e : stream) {
+                    naive.judge(e);
+                }
+                n = rate(events, System.nanoTime() - t0);
+                naiveFound = naive.found();
+            }
+            gc();
+            double v;
+            try (Monitor m = Monitors.replay()) {
+                long t0 = System.nanoTime();
+                for (Event e : stream) {
+                    m.judge(e);
+                }
+                drain(m);
+                v = rate(events, System.nanoTime() - t0);
+                vigilViolations = m.stats().violations() + m.stats().suppressed();
+            }
+            gc();
+            naiveRates.add(n);
+            vigilRates.add(v);
+            ratios.add(v / n);
+        }
+        return new Table("Naive baseline: the same packs, one session, insert + fireAllRules per event, no expiry",
+                "events per round", "rounds", "naive events/s (median)", "Vigil events/s (median)", "Vigil / naive (median)")
+                .row(f0(events), rounds, f0(Table.median(naiveRates)), f0(Table.median(vigilRates)),
+                        Table.f(Table.median(ratios), 2) + "x")
+                .note("Rounds alternate naive, Vigil, naive, Vigil... on the same " + f0(events) + " events ("
+                        + SPACING_MICROS / 1000 + " ms apart in event time). The ratio is the median of each round's ratio."
+                        + " Findings in the last round: naive " + naiveFound + " (counted only), Vigil " + vigilViolations
+                        + " (violations + suppressed repeats, sentenced).");
+    }
+
+    /** Heap after a full GC once {@code first} and then {@code last} events have been judged by one monitor. */
+    static Table memory(int first, int last, long spacingMicros) throws InterruptedException {
+        Workload w = new Workload(11);
+        long micros = 1_000_000_000L;
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        double atFirst = 0;
+        double atLast = 0;
+        double baseline;
+        long t0;
+        double seconds;
+        try (Monitor m = Monitors.replay()) {
+            gc();
+            baseline = mem.getHeapMemoryUsage().getUsed();
+            t0 = System.nanoTime();
+            for (int i = 1; i <= last; i++) {
+                m.judge(w.next(micros / 1000));
+                micros += spacingMicros;
+                if (i == first || i == last) {
+                    drain(m);
+                    gc();
+                    double used = mem.getHeapMemoryUsage().getUsed();
+                    if (i == first) {
+                        atFirst = used;
+                    } else {
+                        atLast = used;
+                    }
+                }
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+        }
+        double growth = (atLast - atFirst) / atFirst * 100;
+        return new Table("Memory: heap after a full GC, all packs, one monitor",
+                "events judged", "heap (MB)", "change")
+                .row("0 (monitor started)", mb(baseline), "")
+                .row(f0(first), mb(atFirst), "")
+                .row(f0(last), mb(atLast), (growth >= 0 ? "+" : "") + Table.f(growth, 1) + "% from " + f0(first))
+                .note("Events " + Table.f(spacingMicros / 1000.0, 1) + " ms apart in event time (" + f0(last * spacingMicros / 1e6)
+                        + " s of the MAS's time), default retention (" + Config.defaults().retention().toMinutes()
+                        + " min); " + Table.f(seconds, 0) + " s of wall time in all. Heap used is read after"
+                        + " `System.gc()` twice, once the watch has drained.");
+    }
+
+    /**
+     * The watch's lag under a steady offered load: events judged at {@code rate} per second for
+     * {@code seconds}; every 250 ms a barrier measures how long the monitor thread takes to catch up.
+     */
+    static Table lag(int rate, int seconds) throws InterruptedException {
+        Workload w = new Workload(13);
+        List<Double> lags = new ArrayList<>();
+        long maxBacklog = 0;
+        long sent = 0;
+        long start;
+        long end;
+        try (Monitor m = Monitors.replay()) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Double> samples = Collections.synchronizedList(lags);
+            long[] backlog = new long[1];
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        Stats s = m.stats();
+                        backlog[0] = Math.max(backlog[0], s.watchQueued() - s.watchJudged());
+                        long t = System.nanoTime();
+                        m.drain(60_000);
+                        samples.add((System.nanoTime() - t) / 1e6);
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "lag-sampler");
+            start = System.nanoTime();
+            end = start + TimeUnit.SECONDS.toNanos(seconds);
+            sampler.start();
+            long eventTime = 1_000_000;
+            long now;
+            while ((now = System.nanoTime()) < end) {
+                long due = (now - start) * rate / 1_000_000_000L;
+                while (sent < due) {
+                    m.judge(w.next(eventTime));
+                    eventTime += SPACING_MICROS / 1000;
+                    sent++;
+                }
+                Thread.onSpinWait();
+            }
+            running.set(false);
+            sampler.join();
+            drain(m);
+            maxBacklog = backlog[0];
+        }
+        double offered = sent / ((end - start) / 1e9);
+        List<Double> sorted = new ArrayList<>(lags);
+        sorted.sort(null);
+        double max = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
+        return new Table("Watch lag under a steady load (all packs)",
+                "offered events/s", "seconds", "lag median (ms)", "lag max (ms)", "largest backlog (events)")
+                .row(f0(offered), seconds, Table.f(Table.median(lags), 1), Table.f(max, 1), f0(maxBacklog))
+                .note("The lag is how long a barrier queued behind the events takes to be reached by the monitor thread,"
+                        + " sampled every 250 ms (" + lags.size() + " samples); the gate runs in the sending thread.");
+    }
+
+    /**
+     * What each pack costs: CPU time per event in the judging thread (the gate) and in the monitor thread
+     * (the watch), each pack alone and all together, on the same events. CPU time, not wall time, so the
+     * figure holds on a shared machine. A quick run costs only the first pack and all of them.
+     */
+    static Table packs(int events, boolean quick) throws Exception {
+        List<Event> stream = new Workload(17).take(events, 1_000_000, SPACING_MICROS);
+        Map<String, List<RuleSource>> byPack = new TreeMap<>();
+        for (RuleSource s : RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+            String[] parts = s.origin().split("/");
+            byPack.computeIfAbsent(parts.length >= 2 ? parts[parts.length - 2] : s.origin(), k -> new ArrayList<>()).add(s);
+        }
+        Table t = new Table("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events",
+                "packs", "gate CPU (us/event)", "watch CPU (us/event)", "violations + suppressed repeats");
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<String> names = new ArrayList<>(byPack.keySet());
+        if (quick) {
+            names = new ArrayList<>(names.subList(0, 1));
+        }
+        names.add("all");
+        for (String pack : names) {
+            Path dir = null;
+            Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS);
+            if (!pack.equals("all")) {
+                dir = Files.createTempDirectory("vigil-bench-" + pack);
+                for (RuleSource s : byPack.get(pack)) {
+                    String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
+                    Files.writeString(dir.resolve(file), s.text());
+                }
+                config.rules(List.of(dir.toString()));
+            }
+            try (Monitor m = Monitors.start(config)) {
+                Thread watch = watchThread();
+                long g0 = cpu.getCurrentThreadCpuTime();
+                long w0 = cpu.getThreadCpuTime(watch.getId());
+                for (Event e : stream) {
+                    m.judge(e);
+                }
+                drain(m);
+                long g = cpu.getCurrentThreadCpuTime() - g0;
+                long w = cpu.getThreadCpuTime(watch.getId()) - w0;
+                t.row(pack, Table.f(g / 1e3 / events, 1), Table.f(w / 1e3 / events, 1),
+                        f0(m.stats().violations() + m.stats().suppressed()));
+            } finally {
+                if (dir != null) {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    Files.delete(dir);
+                }
+            }
+        }
+        return t.note("Each pack alone from its own folder, then all of them as the default monitor loads them. The events"
+                + " are the benchmark workload, " + SPACING_MICROS / 1000 + " ms apart in event time; the first " + f0(events)
+                + " events of a monitor, so the windows are still filling.");
+    }
+
+    /** The newest monitor thread (the benchmarks run one monitor at a time). */
+    static Thread watchThread() {
+        Thread found = null;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("vigil-watch") && t.isAlive() && (found == null || t.getId() > found.getId())) {
+                found = t;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no monitor thread");
+        }
+        return found;
+    }
+
+    static void drain(Monitor m) throws InterruptedException {
+        if (!m.drain(600_000)) {
+            throw new IllegalStateException("the watch did not drain within 10 minutes");
+        }
+    }
+
+    static void gc() {
+        System.gc();
+        System.gc();
+    }
+
+    static double rate(long events, long nanos) {
+        return events / (nanos / 1e9);
+    }
+
+    static String f0(double v) {
+        return Table.f(v, 0);
+    }
+
+    static String mb(double bytes) {
+        return Table.f(bytes / (1024 * 1024), 1);
+    }
+}

@@ -1,0 +1,96 @@
+package vigil.bench;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vigil.core.event.Event;
+
+/**
+ * Runs every benchmark very briefly, so that they keep compiling and running; the figures themselves come
+ * from {@code benchmarks/run}. Each test checks that its table holds real measurements.
+ */
+class SmokeTest {
+
+    private static Table quick(String figure) throws Exception {
+        Table t = Main.figure(figure, true);
+        assertFalse(t.rows().isEmpty(), figure + " produced no row");
+        String md = t.markdown();
+        assertFalse(md.contains("NaN"), md);
+        return t;
+    }
+
+    private static double number(String cell) {
+        return Double.parseDouble(cell.replace(",", "").replace("x", "").trim());
+    }
+
+    @Test
+    void gateGivesPercentilesAndThroughput() throws Exception {
+        Table t = quick("gate");
+        assertEquals(List.of("tell"), t.rows().stream().map(r -> r.get(0)).toList());
+        for (List<String> r : t.rows()) {
+            assertTrue(number(r.get(1)) > 0 && number(r.get(1)) <= number(r.get(3)), r.toString());
+            assertTrue(number(r.get(5)) > 0, r.toString());
+        }
+    }
+
+    @Test
+    void theGateBenchmarksEventsAreLawful() {
+        assertEquals(List.of(), GateBench.findings());
+    }
+
+    @Test
+    void watchCountsEventsPerSecond() throws Exception {
+        assertTrue(number(quick("watch").rows().get(0).get(1)) > 0);
+    }
+
+    @Test
+    void lagIsSampled() throws Exception {
+        assertTrue(number(quick("lag").rows().get(0).get(0)) > 0);
+    }
+
+    @Test
+    void reloadIsTimed() throws Exception {
+        assertTrue(number(quick("reload").rows().get(0).get(1)) >= 0);
+    }
+
+    @Test
+    void memoryIsReadAtBothCheckpoints() throws Exception {
+        Table t = quick("memory");
+        assertEquals(3, t.rows().size());
+        assertTrue(number(t.rows().get(2).get(1)) > 0);
+    }
+
+    @Test
+    void naiveAndVigilRunTheSameEvents() throws Exception {
+        assertTrue(number(quick("naive").rows().get(0).get(4)) > 0);
+    }
+
+    @Test
+    void theNaiveSessionHoldsEveryEventItWasGiven() {
+        List<Event> events = new Workload(3).take(500, 1_000_000, 1000);
+        try (Naive n = new Naive()) {
+            long before = n.facts();
+            events.forEach(n::judge);
+            assertTrue(n.facts() - before >= 500, "facts: " + n.facts());
+        }
+    }
+
+    @Test
+    void packsAreCostedOneByOneAndTogether() throws Exception {
+        Table t = quick("packs");
+        assertEquals("all", t.rows().get(t.rows().size() - 1).get(0));
+        assertEquals(2, t.rows().size(), t.markdown());
+        assertTrue(number(t.rows().get(1).get(2)) > 0, t.markdown());
+    }
+
+    @Test
+    void masRunsUnmonitoredAndMonitored() throws Exception {
+        Table t = quick("mas");
+        assertEquals(2, t.rows().size());
+        for (List<String> r : t.rows()) {
+            assertTrue(number(r.get(6)) > 0, r.toString());
+            assertTrue(number(r.get(7)) >= 200, "every message judged: " + r);
+        }
+    }
+}
