@@ -131,7 +131,7 @@ public final class Monitor implements AutoCloseable {
         List<Violation> vs = sentencer.sentence(found, gate.book().packVersions(), true);
         String blockReason = null;
         for (Violation v : vs) {
-            if (v.requestsBlock() && blockReason == null) {
+            if (config.sanctions() && v.requestsBlock() && blockReason == null) {
                 blockReason = v.rule() + ": " + v.explanation();
             }
         }
