@@ -78,6 +78,7 @@ public abstract class ScenarioEnv extends Environment {
             }
             roundStarts.add(System.currentTimeMillis());
             playRound(r);
+            drainMonitor();
             progress.accept(r);
         }
     }
@@ -126,8 +127,9 @@ public abstract class ScenarioEnv extends Environment {
     }
 
     /**
-     * Wakes the agents, waits until each has perceived what changed and gone idle, then until the monitor
-     * has judged everything. Sanctions decided meanwhile are in force before the next step.
+     * Wakes the agents and waits until each has perceived what changed and gone idle. The monitor's watch
+     * may still be judging; {@link #play} waits for it at the end of each round, so that the sanctions it
+     * decides are in force before the next round.
      */
     protected final void settle() {
         Map<String, Long> before = snapshot();
@@ -146,6 +148,10 @@ public abstract class ScenarioEnv extends Environment {
             stable = quiet ? stable + 1 : 0;
             previous = now;
         }
+        lastSettled = System.currentTimeMillis();
+    }
+
+    private void drainMonitor() {
         Monitor m = Vigilance.monitor().orElse(null);
         if (m != null) {
             try {
