@@ -197,6 +197,12 @@ public abstract class ScenarioEnv extends Environment {
             if (!ts.canSleep() || c.hasPendingAction() || c.hasFeedbackAction()) {
                 return false;
             }
+            // An agent in the middle of a cycle (e.g. its action being judged) can look idle from outside:
+            // only a thread parked in its sleep is idle.
+            Thread t = a.getThread();
+            if (t != null && t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+                return false;
+            }
         }
         return true;
     }
