@@ -56,6 +56,7 @@ final class Demo {
             public void alert(String line) {
                 if (alerts) {
                     out.println("   vigil: " + line);
+                    out.flush();
                 }
             }
 
@@ -63,6 +64,7 @@ final class Demo {
             public void round(int round, int rounds, double outcome) {
                 out.printf(Locale.ROOT, "   [%s, %s] round %d/%d: %s %s %s%n", s.id, label, round, rounds, s.outcomeName,
                         trim(outcome), s.outcomeUnit);
+                out.flush();
             }
         };
     }
