@@ -43,6 +43,10 @@ public final class SamplesMain {
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         switch (args[0]) {
             case "demo" -> {
                 String which = "fishery";
@@ -53,10 +57,10 @@ public final class SamplesMain {
                 Long seed = null;
                 for (int i = 0; i < rest.length; i++) {
                     switch (rest[i]) {
-                        case "--seed" -> seed = Long.parseLong(value(rest, ++i, "--seed"));
-                        case "--agents" -> agents = Integer.parseInt(value(rest, ++i, "--agents"));
-                        case "--misaligned" -> share = Double.parseDouble(value(rest, ++i, "--misaligned"));
-                        case "--rounds" -> rounds = Integer.parseInt(value(rest, ++i, "--rounds"));
+                        case "--seed" -> seed = number(value(rest, ++i, "--seed"), "--seed", Long::parseLong);
+                        case "--agents" -> agents = number(value(rest, ++i, "--agents"), "--agents", Integer::parseInt);
+                        case "--misaligned" -> share = number(value(rest, ++i, "--misaligned"), "--misaligned", Double::parseDouble);
+                        case "--rounds" -> rounds = number(value(rest, ++i, "--rounds"), "--rounds", Integer::parseInt);
                         case "--out" -> dir = Path.of(value(rest, ++i, "--out"));
                         default -> {
                             if (rest[i].startsWith("-")) {
@@ -73,7 +77,7 @@ public final class SamplesMain {
                 Path file = Path.of("docs", "scenarios.md");
                 for (int i = 0; i < rest.length; i++) {
                     switch (rest[i]) {
-                        case "--seeds" -> seeds = Integer.parseInt(value(rest, ++i, "--seeds"));
+                        case "--seeds" -> seeds = number(value(rest, ++i, "--seeds"), "--seeds", Integer::parseInt);
                         case "--out" -> file = Path.of(value(rest, ++i, "--out"));
                         default -> throw new IllegalArgumentException("scenarios: unknown option " + rest[i]);
                     }
@@ -88,6 +92,14 @@ public final class SamplesMain {
                 err.print(USAGE);
                 return 2;
             }
+        }
+    }
+
+    private static <T> T number(String text, String option, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a number: '" + text + "'");
         }
     }
 

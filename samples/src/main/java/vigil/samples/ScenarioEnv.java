@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import vigil.core.Monitor;
 import vigil.jacamo.Vigilance;
@@ -137,7 +138,7 @@ public abstract class ScenarioEnv extends Environment {
         long end = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         Map<String, Long> previous = null;
         int stable = 0;
-        while (stable < 3) {
+        while (stable < 5) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException(getClass().getSimpleName() + ": the agents did not settle within "
                         + SETTLE_TIMEOUT.toSeconds() + "s");
@@ -198,9 +199,11 @@ public abstract class ScenarioEnv extends Environment {
                 return false;
             }
             // An agent in the middle of a cycle (e.g. its action being judged) can look idle from outside:
-            // only a thread parked in its sleep is idle.
+            // only a thread waiting in Jason's sleep (Object.wait, no lock blocker) is idle. A thread parked
+            // on a lock, such as the gate's, is busy.
             Thread t = a.getThread();
-            if (t != null && t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+            if (t != null && (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING
+                    || LockSupport.getBlocker(t) != null)) {
                 return false;
             }
         }

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes {@code scenario.json}, the scenario's facts, ground truth, outcome series and scores, as
- * {@code docs/SCENARIO-JSON.md}'s schema 1 says: scores and truth from the sanctions-on run, one outcome
- * series per run.
+ * Writes {@code scenario.json}, the scenario's facts, ground truth, outcome series and scores, in the
+ * form the HTML report reads (schema 1; described in {@code docs/scenarios-guide.md}): scores and truth from
+ * the sanctions-on run, one outcome series per run. Readers ignore fields they do not know.
  */
 public final class ScenarioJson {
 

@@ -17,6 +17,8 @@ public final class Main {
                                 [--duration 30s] [--fail-closed]
                   runs a Jason project headless with every agent monitored by Vigil; prints alerts live
                   and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends
+              demo [fishery|market|team|all] ..., scenarios [--seeds N] ...
+                  the scenarios with ground truth (module samples; the ./vigil script runs them)
               help
                   shows this text
             """;
