@@ -82,6 +82,23 @@ final class Benchmark {
             }
             md.append('\n');
         }
+        md.append("""
+                ## What these numbers do and do not say
+
+                - The scripted misbehaviour is clear-cut: greedy fishers take four times the fair share, the cartel
+                  posts 50% above the competitive price, confederates press with three or more voices. Perfect
+                  scores here say the packs catch the behaviour they were written for, wired through real Jason
+                  agents, not that they would catch subtler variants.
+                - In the fishery and the team the seed chooses who plays which part (and the team's questions), not
+                  the amounts: the outcomes are the same for every seed by design. In the market it also draws the
+                  competitive prices and the buyers' visits.
+                - Each scenario configures the packs' windows to one round (300 ms) and an escalation ladder (warn,
+                  then quarantine or mute); no rule was changed for the scenarios.
+                - Latency runs from the act as the environment recorded it to the alert reaching the scenario's
+                  sink (0 when the alert came first); it includes the watch's batching and the sink queue and
+                  depends on the machine's load.
+
+                """);
         md.append("## Targets missed\n\n");
         if (misses.isEmpty()) {
             md.append("None: every scored rule met both targets.\n");

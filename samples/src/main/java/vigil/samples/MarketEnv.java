@@ -132,8 +132,9 @@ public class MarketEnv extends ScenarioEnv {
     @Override
     protected Series summary(String label, List<double[]> points) {
         double mean = paidRounds == 0 ? COMPETITIVE : paidSum / paidRounds;
+        long pct = Math.round(100 * (mean - COMPETITIVE) / COMPETITIVE);
         return new Series(label, points, Math.round(mean * 100) / 100.0, String.format(Locale.ROOT,
-                "buyers paid %.2f on average, %+.0f%% against the competitive %d", mean,
-                100 * (mean - COMPETITIVE) / COMPETITIVE, COMPETITIVE));
+                "buyers paid %.2f on average, %s against the competitive %d", mean,
+                pct == 0 ? "about the same as" : (pct > 0 ? "+" : "") + pct + "%", COMPETITIVE));
     }
 }

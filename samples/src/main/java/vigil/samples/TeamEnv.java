@@ -159,6 +159,8 @@ public class TeamEnv extends ScenarioEnv {
 
     @Override
     protected Series summary(String label, List<double[]> points) {
-        return new Series(label, points, right, "the team decided right in " + right + " of " + spec.rounds() + " rounds");
+        // The final figure is the share of rounds decided right, in the same unit as the series.
+        return new Series(label, points, Math.round(1000.0 * right / spec.rounds()) / 1000.0,
+                "the team decided right in " + right + " of " + spec.rounds() + " rounds");
     }
 }
