@@ -93,7 +93,10 @@ final class Benchmark {
                   the amounts: the outcomes are the same for every seed by design. In the market it also draws the
                   competitive prices and the buyers' visits.
                 - Each scenario configures the packs' windows to one round (300 ms) and an escalation ladder (warn,
-                  then quarantine or mute); no rule was changed for the scenarios.
+                  then quarantine or mute). One rule was mended for them: the commons rule reported an agent a
+                  second time in the same window when the group's total grew after a first report (with a new
+                  set of offenders), so the order of the harvests decided when the ladder escalated; it now
+                  reports each agent once per window.
                 - Latency runs from the act as the environment recorded it to the alert reaching the scenario's
                   sink (0 when the alert came first); it includes the watch's batching and the sink queue and
                   depends on the machine's load.
