@@ -139,6 +139,9 @@ public final class Monitor implements AutoCloseable {
             // Fail-closed: an event whose violation could not be recorded does not take effect.
             blockReason = "the audit log could not record this event's violation (fail-closed)";
         }
+        if (!config.sanctions()) {
+            blockReason = null;
+        }
         if (blockReason != null) {
             blocked.incrementAndGet();
             if (vs.isEmpty()) {

@@ -99,8 +99,10 @@ final class Sentencer {
                     packVersions.getOrDefault(r.pack(), r.packVersion()), r.value(), r.level(), r.severity(),
                     gate ? RulePath.GATE : RulePath.WATCH, f.offenders(), evidence, f.explanation(), f.time(),
                     r.sanctions());
-            List<AppliedSanction> applied = decide(v);
-            Decision decision = gate ? (v.requestsBlock() || blocks(applied) ? Decision.BLOCK : Decision.FLAG) : Decision.FLAG;
+            // Observe mode (sanctions = off): the violation is recorded and alerted, nothing is applied or blocked.
+            boolean sanctioning = config.sanctions();
+            List<AppliedSanction> applied = sanctioning ? decide(v) : List.of();
+            Decision decision = gate && sanctioning && (v.requestsBlock() || blocks(applied)) ? Decision.BLOCK : Decision.FLAG;
             alerts.dispatch(new ViolationAlert(v, applied, decision, f.evidence()));
             if (decision == Decision.BLOCK && blockReason == null) {
                 blockReason = v.rule() + ": " + v.explanation();
@@ -114,8 +116,10 @@ final class Sentencer {
             for (AppliedSanction s : applied) {
                 putInForce(s);
             }
-            for (String agent : v.agents()) {
-                ledger.adjust(agent, -config.penalty(v.severity()));
+            if (sanctioning) {
+                for (String agent : v.agents()) {
+                    ledger.adjust(agent, -config.penalty(v.severity()));
+                }
             }
             Enforcer e = enforcer;
             for (AppliedSanction s : applied) {

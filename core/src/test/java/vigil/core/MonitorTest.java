@@ -162,6 +162,35 @@ class MonitorTest {
     }
 
     @Test
+    void sanctionsOffRecordsAndAlertsViolationsButAppliesAndBlocksNothing() throws Exception {
+        start(Config.builder().sanctions(false).escalation("honesty", EscalationPolicy.parse("quarantine")), HONESTY);
+        Verdict lie = monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.BELIEVES_NEGATION));
+        assertEquals(Decision.FLAG, lie.decision(), "observe mode never blocks, even when the rule asks to");
+        assertEquals(1, lie.violations().size());
+        assertFalse(monitor.isQuarantined("alice", 2_000));
+        assertFalse(monitor.judge(new ActionEvent("a1", 2_000, "alice", Term.atom("go"))).blocked());
+        assertEquals(1.0, monitor.reputation("alice"), 1e-9);
+        assertTrue(enforced.isEmpty(), enforced.toString());
+        assertTrue(monitor.flushAlerts(5_000));
+        ViolationAlert va = alerts.stream().filter(a -> a instanceof ViolationAlert).map(a -> (ViolationAlert) a)
+                .findFirst().orElseThrow();
+        assertEquals(List.of(), va.sanctions());
+        assertEquals(Decision.FLAG, va.decision());
+        assertEquals(1, monitor.violations().size());
+    }
+
+    @Test
+    void sanctionsKeyReadsOnAndOffFromAFile() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("off.properties"), "sanctions = off\n");
+        assertFalse(Config.load(dir.resolve("off.properties")).sanctions());
+        assertTrue(Config.defaults().sanctions());
+        java.nio.file.Files.writeString(dir.resolve("bad.properties"), "sanctions = maybe\n");
+        vigil.core.config.ConfigException e = assertThrows(vigil.core.config.ConfigException.class,
+                () -> Config.load(dir.resolve("bad.properties")));
+        assertTrue(e.getMessage().contains("bad.properties:1: sanctions"), e.getMessage());
+    }
+
+    @Test
     void quarantineWithholdsMessagesAndActionsUntilReleased() {
         start(Config.builder().escalation("honesty", EscalationPolicy.parse("quarantine")), HONESTY);
         monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));

@@ -1,6 +1,15 @@
 package vigil.rules;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import vigil.core.Monitor;
+import vigil.core.Vigil;
+import vigil.core.Violation;
+import vigil.core.config.Config;
+import vigil.core.event.ActionEvent;
+import vigil.core.event.Term;
 import vigil.testing.RuleScenario;
 
 class CommonsTest {
@@ -47,6 +56,25 @@ class CommonsTest {
                 .at(3_000).act("alice", "harvest(5)")
                 .expectTimes(OVERUSE, 1)
                 .run();
+    }
+
+    @Test
+    void eachGreedyAgentIsReportedOncePerWindowWhateverTheOrderOfHarvests() throws Exception {
+        // Judged one by one, as live agents act: the total crosses the limit with alice's take and grows with
+        // bob's. Alice is reported once, then bob alone, so that no agent collects two breaches in one window.
+        try (Monitor m = Vigil.builder().serviceSinks(false).config(Config.builder().audit(null).logAlerts(false)
+                .clock(Config.ClockMode.EVENTS).param("commons.sustainable", "16").build()).start()) {
+            String[][] takes = {{"alice", "8"}, {"carol", "2"}, {"dave", "2"}, {"erin", "2"}, {"fred", "2"}, {"gina", "2"},
+                {"bob", "8"}};
+            long t = 1_000;
+            for (String[] take : takes) {
+                m.judge(new ActionEvent("a" + t, t++, take[0], Term.struct("harvest", Term.num(Double.parseDouble(take[1])))));
+                assertTrue(m.drain(10_000));
+            }
+            List<List<String>> reported = m.violations().stream().filter(v -> v.rule().equals(OVERUSE))
+                    .map(Violation::agents).toList();
+            assertEquals(List.of(List.of("alice"), List.of("bob")), reported);
+        }
     }
 
     static final String FREE_RIDING = "Free-riding on the others' contributions";

@@ -42,6 +42,7 @@ public final class Config {
     private final boolean auditSync;
     private final Path trace;
     private final FailMode fail;
+    private final boolean sanctions;
     private final int watchQueue;
     private final Duration retention;
     private final Duration tick;
@@ -66,6 +67,7 @@ public final class Config {
         auditSync = b.auditSync;
         trace = b.trace;
         fail = b.fail;
+        sanctions = b.sanctions;
         watchQueue = b.watchQueue;
         retention = b.retention;
         tick = b.tick;
@@ -108,6 +110,7 @@ public final class Config {
         b.auditSync = auditSync;
         b.trace = trace;
         b.fail = fail;
+        b.sanctions = sanctions;
         b.watchQueue = watchQueue;
         b.retention = retention;
         b.tick = tick;
@@ -210,6 +213,14 @@ public final class Config {
         return fail;
     }
 
+    /**
+     * Whether violations are sanctioned (the default) or only observed: with {@code sanctions = off},
+     * violations are still recorded and alerted, but no sanction is applied and nothing is blocked.
+     */
+    public boolean sanctions() {
+        return sanctions;
+    }
+
     public int watchQueue() {
         return watchQueue;
     }
@@ -287,6 +298,7 @@ public final class Config {
         private boolean auditSync;
         private Path trace;
         private FailMode fail = FailMode.OPEN;
+        private boolean sanctions = true;
         private int watchQueue = 65_536;
         private Duration retention = Duration.ofMinutes(10);
         private Duration tick = Duration.ofSeconds(1);
@@ -364,6 +376,12 @@ public final class Config {
 
         public Builder fail(FailMode mode) {
             this.fail = mode;
+            return this;
+        }
+
+        /** Sanctions on (the default), or off: observe mode, where violations are recorded and alerted only. */
+        public Builder sanctions(boolean on) {
+            this.sanctions = on;
             return this;
         }
 
@@ -517,6 +535,9 @@ public final class Config {
                         default -> throw new ConfigException("expected 'open' or 'closed', got '" + value + "'");
                     });
                 }
+                case "sanctions" -> {
+                    return sanctions(bool(value));
+                }
                 case "watch.queue" -> {
                     return watchQueue(integer(value));
                 }
@@ -619,7 +640,7 @@ public final class Config {
 
         /** Every key a configuration file may hold; upper-case parts are names the user chooses. */
         private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
-                "audit.key", "audit.sync", "trace", "fail", "watch.queue", "watch.retention", "watch.tick", "clock",
+                "audit.key", "audit.sync", "trace", "fail", "sanctions", "watch.queue", "watch.retention", "watch.tick", "clock",
                 "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
                 "sinks.log", "vocabulary.FUNCTOR", "history");
 
@@ -671,6 +692,7 @@ public final class Config {
         m.put("audit", audit == null ? "none" : audit.toString());
         m.put("trace", trace == null ? "none" : trace.toString());
         m.put("fail", fail.name().toLowerCase(Locale.ROOT));
+        m.put("sanctions", sanctions ? "on" : "off");
         return m;
     }
 }

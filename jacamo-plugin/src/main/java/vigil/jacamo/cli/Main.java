@@ -27,6 +27,8 @@ public final class Main {
                   replays a recorded trace through the rules (shadow mode: no sanctions)
               verify AUDIT.jsonl [--key KEY]
                   checks an audit log's hash chain
+              demo [fishery|market|team|all] ..., scenarios [--seeds N] ...
+                  the scenarios with ground truth (module samples; the ./vigil script runs them)
               help
                   shows this text
             """;

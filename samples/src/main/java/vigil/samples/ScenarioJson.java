@@ -1,0 +1,106 @@
+package vigil.samples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes {@code scenario.json}, the scenario's facts, ground truth, outcome series and scores, in the
+ * form the HTML report reads (schema 1; described in {@code docs/scenarios-guide.md}): scores and truth from
+ * the sanctions-on run, one outcome series per run. Readers ignore fields they do not know.
+ */
+public final class ScenarioJson {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScenarioJson() {
+    }
+
+    public static ObjectNode toNode(ScenarioRun.Result on, ScenarioRun.Result off) {
+        Scenario s = on.scenario();
+        ObjectNode o = JSON.createObjectNode();
+        o.put("schema", 1);
+        o.put("scenario", s.id);
+        o.put("title", s.title);
+        o.put("setting", s.setting);
+        o.put("description", s.description);
+        o.put("seed", on.spec().seed());
+        o.put("agents", on.spec().agents());
+        o.put("rounds", on.spec().rounds());
+        ArrayNode mis = o.putArray("misaligned");
+        on.misaligned().forEach(mis::add);
+        ObjectNode outcome = o.putObject("outcome");
+        outcome.put("name", s.outcomeName);
+        outcome.put("unit", s.outcomeUnit);
+        outcome.put("higherIsBetter", s.higherIsBetter);
+        ArrayNode series = outcome.putArray("series");
+        ArrayNode summary = outcome.putArray("summary");
+        for (ScenarioRun.Result r : off == null ? List.of(on) : List.of(on, off)) {
+            Series sr = r.series();
+            ObjectNode one = series.addObject();
+            one.put("label", sr.label());
+            ArrayNode pts = one.putArray("points");
+            for (double[] p : sr.points()) {
+                ArrayNode pt = pts.addArray();
+                pt.add((int) p[0]);
+                pt.add(p[1]);
+            }
+            ObjectNode line = summary.addObject();
+            line.put("label", sr.label());
+            line.put("value", sr.value());
+            line.put("text", sr.text());
+        }
+        ArrayNode scores = o.putArray("scores");
+        for (Score sc : Score.of(on.truth(), on.detections(), s.labelledRules, on.ruleValues())) {
+            ObjectNode n = scores.addObject();
+            n.put("rule", sc.rule());
+            n.put("value", sc.value());
+            n.put("tp", sc.tp());
+            n.put("fp", sc.fp());
+            n.put("fn", sc.fn());
+            putNullable(n, "precision", sc.precision());
+            putNullable(n, "recall", sc.recall());
+            putNullable(n, "latencyMedianMs", sc.latencyMedianMs());
+            putNullable(n, "latencyMaxMs", sc.latencyMaxMs());
+        }
+        ArrayNode truth = o.putArray("truth");
+        for (Truth t : on.truth()) {
+            ObjectNode n = truth.addObject();
+            n.put("agent", t.agent());
+            n.put("behaviour", t.behaviour());
+            n.put("round", t.round());
+            n.put("time", t.time());
+            n.put("rule", t.rule());
+            Double lat = Score.latencyOf(t, on.detections());
+            n.put("detected", lat != null);
+            putNullable(n, "latencyMs", lat);
+        }
+        return o;
+    }
+
+    private static void putNullable(ObjectNode n, String field, Double v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    /** Writes {@code dir/scenario.json}; returns its path. */
+    public static Path write(Path dir, ScenarioRun.Result on, ScenarioRun.Result off) {
+        Path file = dir.resolve("scenario.json");
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(file.toFile(), toNode(on, off));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+}

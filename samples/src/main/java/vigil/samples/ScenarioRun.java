@@ -1,0 +1,198 @@
+package vigil.samples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import vigil.core.Monitor;
+import vigil.core.Vigil;
+import vigil.core.Violation;
+import vigil.core.alert.Alert;
+import vigil.core.alert.Alert.ViolationAlert;
+import vigil.core.alert.Alert.WithheldAlert;
+import vigil.core.alert.AlertSink;
+import vigil.core.config.Config;
+import vigil.core.rules.RuleInfo;
+import vigil.jacamo.Vigilance;
+import vigil.jacamo.cli.JasonRun;
+
+/**
+ * Runs one scenario once, for real: writes its Jason project to a temporary folder, starts Vigil with the
+ * default rule packs and the scenario's configuration, runs the agents headless with every agent monitored,
+ * lets the environment play the rounds, and collects the ground truth, the violations and the outcome.
+ * Jason runs one MAS per JVM: one run at a time.
+ */
+public final class ScenarioRun {
+
+    /** What a run shows while it goes: alerts as they come, and each round once it is over. */
+    public interface Live {
+        Live QUIET = new Live() {
+        };
+
+        default void alert(String line) {
+        }
+
+        default void round(int round, int rounds, double outcome) {
+        }
+    }
+
+    /** Everything a run produced. Detections carry the round they fall in. */
+    public record Result(Scenario scenario, Spec spec, boolean sanctions, List<String> misaligned, List<Truth> truth,
+            List<Long> roundStarts, List<Detection> detections, Map<String, String> ruleValues, Series series,
+            long withheld) {
+    }
+
+    private ScenarioRun() {
+    }
+
+    /**
+     * Runs {@code scenario}; with {@code out} set, the audit log and the trace go to {@code out/audit.jsonl}
+     * and {@code out/trace.jsonl} (replacing earlier ones), otherwise nowhere.
+     */
+    public static Result run(Scenario scenario, Spec spec, boolean sanctions, Path out, Live live) {
+        Path project = writeProject(scenario, spec);
+        Config.Builder cfg = Config.builder().logAlerts(false).sanctions(sanctions);
+        if (out != null) {
+            try {
+                Files.createDirectories(out);
+                Files.deleteIfExists(out.resolve("audit.jsonl"));
+                Files.deleteIfExists(out.resolve("trace.jsonl"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
+            }
+            cfg.out(out).audit(out.resolve("audit.jsonl")).trace(out.resolve("trace.jsonl"));
+        } else {
+            cfg.out(project).audit(null).trace(null);
+        }
+        scenario.configure(cfg, spec);
+        Recorder recorder = new Recorder(live);
+        Stage.prepare(spec);
+        Monitor monitor = Vigilance.install(Vigil.builder().config(cfg.build()).sink(recorder));
+        Map<String, String> values = new HashMap<>();
+        for (RuleInfo r : monitor.rules()) {
+            if (r.judges()) {
+                values.put(r.name(), r.value());
+            }
+        }
+        ScenarioEnv env;
+        try (JasonRun run = JasonRun.start(project.resolve(scenario.id + ".mas2j"), true)) {
+            env = Stage.env();
+            if (env == null) {
+                throw new IllegalStateException(scenario.id + ": the environment did not start");
+            }
+            ScenarioEnv e = env;
+            env.play(r -> {
+                List<double[]> pts = e.series("").points();
+                live.round(r, spec.rounds(), pts.get(pts.size() - 1)[1]);
+            });
+        } finally {
+            try {
+                monitor.drain(10_000);
+                monitor.flushAlerts(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Vigilance.shutdown();
+            deleteQuietly(project);
+        }
+        List<Long> starts = env.roundStarts();
+        List<Detection> detections = new ArrayList<>();
+        for (Recorder.Seen s : recorder.seen) {
+            Violation v = s.violation();
+            int round = ScenarioEnv.roundAt(starts, v.time());
+            for (String agent : v.agents()) {
+                detections.add(new Detection(v.rule(), v.value(), agent, round, s.at()));
+            }
+        }
+        detections.sort(Comparator.comparingLong(Detection::alertedAt));
+        return new Result(scenario, spec, sanctions, env.misaligned(), env.truth(), starts, detections, values,
+                env.series(sanctions ? "sanctions on" : "sanctions off"), recorder.withheld);
+    }
+
+    /** The project: a {@code .mas2j} naming the environment and each agent, with the agents' sources beside it. */
+    static Path writeProject(Scenario scenario, Spec spec) {
+        try {
+            Path dir = Files.createTempDirectory("vigil-" + scenario.id + "-");
+            StringBuilder mas = new StringBuilder();
+            mas.append("// Written by vigil.samples.ScenarioRun for seed ").append(spec.seed()).append('\n');
+            mas.append("MAS ").append(scenario.id).append(" {\n");
+            mas.append("    environment: ").append(scenario.environment.getName()).append('\n');
+            mas.append("    agents:\n");
+            for (Map.Entry<String, String> a : scenario.agents(spec).entrySet()) {
+                mas.append("        ").append(a.getKey()).append(' ').append(a.getValue()).append(";\n");
+                Path src = dir.resolve(a.getValue());
+                if (!Files.exists(src)) {
+                    String res = "/vigil/samples/" + scenario.id + "/" + a.getValue();
+                    try (InputStream in = ScenarioRun.class.getResourceAsStream(res)) {
+                        if (in == null) {
+                            throw new IllegalStateException("missing resource " + res);
+                        }
+                        Files.copy(in, src);
+                    }
+                }
+            }
+            mas.append("}\n");
+            Files.writeString(dir.resolve(scenario.id + ".mas2j"), mas, StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scenario's project: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    /** Keeps every violation with the wall time it arrived, and passes lines to the live view. Called from its own thread. */
+    static final class Recorder implements AlertSink {
+        record Seen(Violation violation, long at) {
+        }
+
+        final List<Seen> seen = new CopyOnWriteArrayList<>();
+        volatile long withheld;
+        private final Live live;
+
+        Recorder(Live live) {
+            this.live = live;
+        }
+
+        @Override
+        public void accept(Alert alert) {
+            if (alert instanceof ViolationAlert va) {
+                seen.add(new Seen(va.violation(), System.currentTimeMillis()));
+                live.alert(vigil.core.alert.LogSink.format(va));
+            } else if (alert instanceof WithheldAlert w) {
+                withheld++;
+                live.alert("WITHHELD " + w.event().agent() + " " + describe(w) + ": " + w.reason());
+            }
+        }
+
+        private static String describe(WithheldAlert w) {
+            if (w.event() instanceof vigil.core.event.ActionEvent a) {
+                return "action " + a.action();
+            }
+            if (w.event() instanceof vigil.core.event.MessageEvent m) {
+                return "message to " + m.receiver() + " " + m.content();
+            }
+            return "report";
+        }
+
+        @Override
+        public String name() {
+            return "scenario";
+        }
+    }
+}

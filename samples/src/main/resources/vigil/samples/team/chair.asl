@@ -1,0 +1,1 @@
+// The chair hears the members' statements; the votes go to the environment, which counts them.
