@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import vigil.core.Monitor;
@@ -198,16 +199,37 @@ public abstract class ScenarioEnv extends Environment {
             if (!ts.canSleep() || c.hasPendingAction() || c.hasFeedbackAction()) {
                 return false;
             }
-            // An agent in the middle of a cycle (e.g. its action being judged) can look idle from outside:
-            // only a thread waiting in Jason's sleep (Object.wait, no lock blocker) is idle. A thread parked
-            // on a lock, such as the gate's, is busy.
             Thread t = a.getThread();
-            if (t != null && (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING
-                    || LockSupport.getBlocker(t) != null)) {
+            if (t != null && !asleep(t)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * An agent in the middle of a cycle (e.g. its action being judged) can look idle from outside: only a
+     * thread waiting in Jason's own sleep is idle. Jason 3.2 sleeps in Object.wait (no blocker); Jason 3.3
+     * awaits a Condition in LocalAgArch.sleep. A thread parked on a lock, such as the gate's, is busy.
+     */
+    private static boolean asleep(Thread t) {
+        Thread.State state = t.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        Object blocker = LockSupport.getBlocker(t);
+        if (blocker == null) {
+            return true;
+        }
+        if (!(blocker instanceof Condition)) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().equals(LocalAgArch.class.getName()) && frame.getMethodName().equals("sleep")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void sleep(long ms) {
