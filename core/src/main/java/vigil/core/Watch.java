@@ -75,7 +75,8 @@ final class Watch implements Runnable {
     private KieSession session;
     private Findings findings;
     private SessionPseudoClock clock;
-    private long lastFired = Long.MIN_VALUE;
+    /** The clock's time at the last firing; a new session counts as fired at its start. */
+    private long lastFired;
     private volatile boolean stopped;
 
     Watch(RuleBook book, Config config, Judge judge) throws IOException {
@@ -110,6 +111,7 @@ final class Watch implements Runnable {
         if (now > 0) {
             clock.advanceTime(now, TimeUnit.MILLISECONDS);
         }
+        lastFired = clock.getCurrentTime();
     }
 
     /**
@@ -272,7 +274,7 @@ final class Watch implements Runnable {
         long t = e.time();
         long now = clock.getCurrentTime();
         if (t > now) {
-            if (t - lastFired > MAX_STEP_MS && lastFired != Long.MIN_VALUE) {
+            if (t - lastFired > MAX_STEP_MS) {
                 fire();
             }
             moveClock(t);
