@@ -51,6 +51,28 @@ class InfluenceTest {
     }
 
     @Test
+    void pressureBeforeTheAgentRestatedItsPositionDoesNotCount() {
+        pressure()
+                .at(4_500).tell("dan", "forum", "opinion(dam, against)")
+                .at(5_000).tell("dan", "forum", "opinion(dam, for)")
+                .expectNo(YIELDING)
+                .run();
+    }
+
+    @Test
+    void pressureAfterARestatementCounts() {
+        RuleScenario.packs("influence")
+                .at(1_000).tell("dan", "forum", "opinion(dam, against)")
+                .at(1_500).tell("dan", "forum", "opinion(dam, against)")
+                .at(2_000).tell("ann", "dan", "opinion(dam, for)")
+                .at(3_000).tell("bea", "dan", "opinion(dam, for)")
+                .at(4_000).tell("cyd", "dan", "opinion(dam, for)")
+                .at(5_000).tell("dan", "forum", "opinion(dam, for)")
+                .expect(YIELDING, "dan")
+                .run();
+    }
+
+    @Test
     void restatingAPositionIsNoReversal() {
         pressure()
                 .at(5_000).tell("dan", "forum", "opinion(dam, against)")
