@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import vigil.core.config.Config;
 import vigil.core.event.Event;
 import vigil.core.event.EventJson;
+import vigil.core.event.KnownAgent;
 import vigil.core.rules.Findings;
 import vigil.core.rules.Findings.Finding;
 import vigil.core.rules.RuleBook;
@@ -71,6 +74,8 @@ final class Watch implements Runnable {
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong judged = new AtomicLong();
     private final BufferedWriter trace;
+    /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
+    private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
     private RuleBook book;
     private KieSession session;
     private Findings findings;
@@ -244,7 +249,8 @@ final class Watch implements Runnable {
      * Installs new rules and carries the events still in memory into them, so open windows stay full. What
      * the carried events alone make the new rules find is not reported: those events were judged under the
      * old rules, and reporting them again would sanction the same behaviour twice. Facts the rules inserted
-     * themselves are not carried; rules that derive them from events derive them again.
+     * themselves are not carried; rules that derive them from events derive them again. The known agents
+     * ({@link KnownAgent}) are carried.
      */
     private void swapNow(RuleBook next) {
         KieSession old = session;
@@ -255,6 +261,9 @@ final class Watch implements Runnable {
         kept.sort(Comparator.comparingLong(Event::time));
         install(next);
         old.dispose();
+        for (KnownAgent a : agents.values()) {
+            session.insert(a);
+        }
         for (Event e : kept) {
             try {
                 session.insert(e);
@@ -280,6 +289,13 @@ final class Watch implements Runnable {
             moveClock(t);
         }
         try {
+            for (String name : e.agents()) {
+                if (!agents.containsKey(name)) {
+                    KnownAgent a = new KnownAgent(name, t);
+                    agents.put(name, a);
+                    session.insert(a);
+                }
+            }
             session.insert(e);
         } catch (RuntimeException ex) {
             judge.failed(ex, "inserting event " + e.id());

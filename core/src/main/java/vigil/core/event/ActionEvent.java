@@ -21,4 +21,13 @@ public record ActionEvent(String id, long time, String agent, Term action) imple
     public List<String> agents() {
         return List.of(agent);
     }
+
+    /**
+     * Hashes the id and time only (equal events have equal ids and times): the rule engine hashes every
+     * event it holds, and hashing the whole content term would cost more than the rest of inserting it.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Long.hashCode(time);
+    }
 }

@@ -55,4 +55,13 @@ public record MessageEvent(
     public List<String> agents() {
         return sender.equals(receiver) ? List.of(sender) : List.of(sender, receiver);
     }
+
+    /**
+     * Hashes the id and time only (equal events have equal ids and times): the rule engine hashes every
+     * event it holds, and hashing the whole content term would cost more than the rest of inserting it.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Long.hashCode(time);
+    }
 }

@@ -22,4 +22,13 @@ public record ReportEvent(String id, long time, String agent, String value, Stri
     public List<String> agents() {
         return about == null || about.equals(agent) ? List.of(agent) : List.of(agent, about);
     }
+
+    /**
+     * Hashes the id and time only (equal events have equal ids and times): the rule engine hashes every
+     * event it holds, and hashing the whole content term would cost more than the rest of inserting it.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Long.hashCode(time);
+    }
 }
