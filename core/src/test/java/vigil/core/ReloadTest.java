@@ -103,6 +103,43 @@ class ReloadTest {
         return alerts.stream().filter(a -> a instanceof SystemAlert s && s.kind() == kind).map(a -> (SystemAlert) a).toList();
     }
 
+    /** A watch rule on the agents the watch knows: an agent that acts again long after it was first seen. */
+    static String veteran(String name) {
+        return """
+
+                rule "%s"
+                    @value("respect") @severity("low") @path("watch")
+                when
+                    KnownAgent($x : name, $since : since)
+                    $a : ActionEvent(agent == $x, time >= $since + 5000)
+                then
+                    violationBy(kcontext, $x, $x + " known since " + $since, $a);
+                end
+                """.formatted(name);
+    }
+
+    @Test
+    void theAgentsTheWatchKnowsAreCarriedOverAReload() throws Exception {
+        Files.writeString(file, HEADER + veteran("Acting long after being seen"));
+        start(Config.builder());
+        monitor.judge(harvest("a1", 1_000, "ann", 1));
+        monitor.judge(say("m1", 2_000, "hello"));
+        assertTrue(monitor.drain(10_000));
+        assertTrue(monitor.violations().isEmpty(), monitor.violations().toString());
+
+        Files.writeString(file, HEADER + veteran("Acting again after a reload"));
+        assertTrue(monitor.reload().reloaded());
+        monitor.judge(harvest("a2", 7_000, "ann", 1));
+        monitor.judge(harvest("a3", 7_500, "bob", 1));
+        monitor.judge(harvest("a4", 8_000, "cyd", 1));
+        assertTrue(monitor.drain(10_000));
+
+        List<String> found = monitor.violations().stream().map(v -> v.rule() + ": " + v.explanation()).toList();
+        assertEquals(List.of("Acting again after a reload: ann known since 1000",
+                "Acting again after a reload: bob known since 2000"), found.stream().sorted().toList(),
+                "ann and bob (the receiver) were seen before the reload; cyd is new");
+    }
+
     @Test
     void aGoodEditSwapsTheRules() throws Exception {
         Files.writeString(file, HEADER + gateRule("insult"));
