@@ -198,15 +198,15 @@ final class Sentencer {
         EscalationPolicy policy = config.escalation(v.value());
         List<AppliedSanction> applied = new ArrayList<>();
         for (String agent : v.agents()) {
-            List<Long> times = book.recordBreach(agent, v.value(), v.time(), policy.horizon());
-            for (Sanction s : policy.decide(v.requested(), times, v.time())) {
+            SanctionBook.Breaches breaches = book.recordBreach(agent, v.value(), v.time(), policy.horizon(), policy.depth());
+            for (Sanction s : policy.decide(v.requested(), breaches.times(), v.time())) {
                 if (s instanceof Sanction.Notify n && n.agent() == null) {
                     if (config.supervisor() == null) {
                         continue;
                     }
                     s = new Sanction.Notify(config.supervisor());
                 }
-                applied.add(new AppliedSanction(agent, s, v, times.size(), v.time()));
+                applied.add(new AppliedSanction(agent, s, v, breaches.count(), v.time()));
             }
         }
         return applied;

@@ -87,6 +87,15 @@ public final class EscalationPolicy {
         return max;
     }
 
+    /** The largest count any step asks for: the latest this many breach times decide every step. */
+    public int depth() {
+        int max = 0;
+        for (Step s : steps) {
+            max = Math.max(max, s.count);
+        }
+        return max;
+    }
+
     /**
      * The sanctions for a breach at {@code now}, given the times of the agent's earlier and current
      * breaches of the value ({@code breachTimes}, oldest first, the current one last).

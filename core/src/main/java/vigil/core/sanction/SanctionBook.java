@@ -16,24 +16,44 @@ public final class SanctionBook {
 
     private final ConcurrentHashMap<String, Long> mutedUntil = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> quarantinedUntil = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Long>> breaches = new ConcurrentHashMap<>();
+    private final Map<String, Tally> breaches = new ConcurrentHashMap<>();
 
-    /** Records a breach of {@code value} by {@code agent} and returns its breach times within the horizon. */
-    public List<Long> recordBreach(String agent, String value, long time, Duration horizon) {
-        Deque<Long> times = breaches.computeIfAbsent(agent + '\u0000' + value, k -> new ArrayDeque<>());
-        synchronized (times) {
+    /**
+     * An agent's breaches of one value as the escalation policy needs them: their {@code count} (within the
+     * policy's longest window, or in all when no step has a window) and the times it looks at, oldest first,
+     * the current one last.
+     */
+    public record Breaches(int count, List<Long> times) {
+    }
+
+    private static final class Tally {
+        final Deque<Long> times = new ArrayDeque<>();
+        int count;
+    }
+
+    /**
+     * Records a breach of {@code value} by {@code agent}. With a window ({@code horizon} above zero) the
+     * breaches within it are kept and counted; without one only the count grows, and the latest
+     * {@code depth} times are kept (the policy's largest step count: enough to decide any step).
+     */
+    public Breaches recordBreach(String agent, String value, long time, Duration horizon, int depth) {
+        Tally tally = breaches.computeIfAbsent(agent + '\u0000' + value, k -> new Tally());
+        synchronized (tally) {
+            Deque<Long> times = tally.times;
             times.addLast(time);
-            long keep = horizon.isZero() ? 0 : horizon.toMillis();
-            while (times.size() > 1 && time - times.peekFirst() > keep && keep > 0) {
-                times.removeFirst();
-            }
-            if (keep == 0) {
-                // No windowed step: only the count matters; keep it bounded but exact.
-                while (times.size() > 10_000) {
+            long keep = horizon.toMillis();
+            if (keep > 0) {
+                while (times.size() > 1 && time - times.peekFirst() > keep) {
+                    times.removeFirst();
+                }
+                tally.count = times.size();
+            } else {
+                tally.count = tally.count == Integer.MAX_VALUE ? tally.count : tally.count + 1;
+                while (times.size() > Math.max(1, depth)) {
                     times.removeFirst();
                 }
             }
-            return new ArrayList<>(times);
+            return new Breaches(tally.count, new ArrayList<>(times));
         }
     }
 
