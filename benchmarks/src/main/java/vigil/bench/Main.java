@@ -16,7 +16,7 @@ import java.util.Locale;
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
  * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|mas]... [--quick]
- *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
@@ -28,7 +28,7 @@ public final class Main {
             "memory", new long[] {1_000_000, 10_000_000, 1_000},
             "naive", new long[] {100_000, 5},
             "lag", new long[] {50_000, 20},
-            "packs", new long[] {100_000},
+            "packs", new long[] {100_000, 600_000},
             "mas", new long[] {25, 10_000, 3}));
 
     private Main() {
@@ -85,7 +85,7 @@ public final class Main {
             case "memory" -> quick ? Runs.memory(1_000, 5_000, 1_000)
                     : Runs.memory((int) size("memory", 0), (int) size("memory", 1), size("memory", 2));
             case "naive" -> quick ? Runs.naive(2_000, 1) : Runs.naive((int) size("naive", 0), (int) size("naive", 1));
-            case "packs" -> Runs.packs(quick ? 2_000 : (int) size("packs", 0), quick);
+            case "packs" -> Runs.packs(quick ? 2_000 : (int) size("packs", 0), quick ? 0 : (int) size("packs", 1), quick);
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()
                     : new MasOverhead((int) size("mas", 0), (int) size("mas", 1), (int) size("mas", 2), true).run();
             default -> throw new IllegalArgumentException(name);
