@@ -18,6 +18,9 @@ import vigil.core.rules.Findings;
 import vigil.core.rules.RuleBook;
 import vigil.core.rules.RuleCompiler;
 import vigil.core.rules.RuleLoader;
+import vigil.core.event.KnownAgent;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The default packs run the obvious way, to show what Vigil's design gains: every rule (gate and watch
@@ -30,6 +33,7 @@ final class Naive implements AutoCloseable {
     private final KieSession session;
     private final Findings findings;
     private final SessionPseudoClock clock;
+    private final Set<String> agents = new HashSet<>();
     private long found;
 
     Naive() {
@@ -60,6 +64,12 @@ final class Naive implements AutoCloseable {
         long now = clock.getCurrentTime();
         if (e.time() > now) {
             clock.advanceTime(e.time() - now, TimeUnit.MILLISECONDS);
+        }
+        // The packs anchor per-agent windows on the agents the monitor knows; the naive way keeps them too.
+        for (String a : e.agents()) {
+            if (agents.add(a)) {
+                session.insert(new KnownAgent(a, e.time()));
+            }
         }
         session.insert(e);
         session.fireAllRules();
