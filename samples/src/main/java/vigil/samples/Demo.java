@@ -35,6 +35,9 @@ final class Demo {
                         sc.rule(), sc.tp(), sc.fp(), sc.fn(), fmt(sc.precision()), fmt(sc.recall()),
                         sc.latencyMedianMs() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", sc.latencyMedianMs()));
             }
+            if (on.withheld() > 0) {
+                out.println("   withheld by sanctions: " + on.withheld() + " events");
+            }
             out.println("   outcome, sanctions on:  " + on.series().text());
             out.println("   outcome, sanctions off: " + off.series().text());
             out.println("   wrote " + dir.resolve("audit.jsonl") + ", " + dir.resolve("trace.jsonl") + ", "

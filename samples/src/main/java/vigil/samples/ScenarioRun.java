@@ -163,6 +163,7 @@ public final class ScenarioRun {
 
         final List<Seen> seen = new CopyOnWriteArrayList<>();
         volatile long withheld;
+        private final java.util.Set<String> shown = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final Live live;
 
         Recorder(Live live) {
@@ -176,7 +177,11 @@ public final class ScenarioRun {
                 live.alert(vigil.core.alert.LogSink.format(va));
             } else if (alert instanceof WithheldAlert w) {
                 withheld++;
-                live.alert("WITHHELD " + w.event().agent() + " " + describe(w) + ": " + w.reason());
+                // One line per agent: a quarantined agent is withheld every round, and the rest are counted.
+                if (shown.add(w.event().agent())) {
+                    live.alert("WITHHELD " + w.event().agent() + " " + describe(w) + ": " + w.reason()
+                            + " (its later withheld events are counted, not shown)");
+                }
             }
         }
 
