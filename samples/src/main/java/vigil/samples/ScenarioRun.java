@@ -20,6 +20,7 @@ import vigil.core.alert.Alert;
 import vigil.core.alert.Alert.ViolationAlert;
 import vigil.core.alert.Alert.WithheldAlert;
 import vigil.core.alert.AlertSink;
+import vigil.core.alert.Text;
 import vigil.core.config.Config;
 import vigil.core.rules.RuleInfo;
 import vigil.jacamo.Vigilance;
@@ -179,20 +180,10 @@ public final class ScenarioRun {
                 withheld++;
                 // One line per agent: a quarantined agent is withheld every round, and the rest are counted.
                 if (shown.add(w.event().agent())) {
-                    live.alert("WITHHELD " + w.event().agent() + " " + describe(w) + ": " + w.reason()
-                            + " (its later withheld events are counted, not shown)");
+                    live.alert("WITHHELD " + Text.describe(w.event()) + ": "
+                            + Text.oneLine(w.reason(), 200) + " (its later withheld events are counted, not shown)");
                 }
             }
-        }
-
-        private static String describe(WithheldAlert w) {
-            if (w.event() instanceof vigil.core.event.ActionEvent a) {
-                return "action " + a.action();
-            }
-            if (w.event() instanceof vigil.core.event.MessageEvent m) {
-                return "message to " + m.receiver() + " " + m.content();
-            }
-            return "report";
         }
 
         @Override

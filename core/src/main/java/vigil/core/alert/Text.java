@@ -1,5 +1,9 @@
 package vigil.core.alert;
 
+import vigil.core.event.ActionEvent;
+import vigil.core.event.Event;
+import vigil.core.event.MessageEvent;
+
 /** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. */
 public final class Text {
 
@@ -33,5 +37,19 @@ public final class Text {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * One line saying what an event was, for the live views: {@code message alice -> bob tell price(3)},
+     * {@code action of bob harvest(8)}, {@code report of carol}; the agents' own text made safe by {@link #oneLine}.
+     */
+    public static String describe(Event e) {
+        if (e instanceof MessageEvent m) {
+            return "message " + m.sender() + " -> " + m.receiver() + " " + m.performative() + " " + oneLine(m.text(), 120);
+        }
+        if (e instanceof ActionEvent a) {
+            return "action of " + a.agent() + " " + oneLine(a.action().toString(), 120);
+        }
+        return "report of " + e.agent();
     }
 }
