@@ -198,7 +198,7 @@ final class Sentencer {
         EscalationPolicy policy = config.escalation(v.value());
         List<AppliedSanction> applied = new ArrayList<>();
         for (String agent : v.agents()) {
-            SanctionBook.Breaches breaches = book.recordBreach(agent, v.value(), v.time(), policy.horizon(), policy.depth());
+            SanctionBook.Breaches breaches = book.recordBreach(agent, v.value(), v.time(), policy);
             for (Sanction s : policy.decide(v.requested(), breaches.times(), v.time())) {
                 if (s instanceof Sanction.Notify n && n.agent() == null) {
                     if (config.supervisor() == null) {

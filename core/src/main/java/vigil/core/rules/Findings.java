@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.kie.api.runtime.rule.RuleContext;
 import vigil.core.event.Event;
@@ -48,12 +49,12 @@ public final class Findings {
 
     /** Reports a violation by the agents of the evidence events. */
     public static void violation(RuleContext kcontext, String explanation, Object... evidence) {
-        of(kcontext).add(kcontext, null, null, explanation, evidence);
+        of(kcontext).add(kcontext, null, "", explanation, evidence);
     }
 
     /** Reports a violation by the named agents: a name, or a collection of names. */
     public static void violationBy(RuleContext kcontext, Object offenders, String explanation, Object... evidence) {
-        of(kcontext).add(kcontext, offenders, null, explanation, evidence);
+        of(kcontext).add(kcontext, offenders, "", explanation, evidence);
     }
 
     /**
@@ -63,7 +64,7 @@ public final class Findings {
      */
     public static void violationAbout(RuleContext kcontext, Object subject, Object offenders, String explanation,
             Object... evidence) {
-        of(kcontext).add(kcontext, offenders, subject == null ? "" : String.valueOf(subject), explanation, evidence);
+        of(kcontext).add(kcontext, offenders, Objects.toString(subject, ""), explanation, evidence);
     }
 
     private static Findings of(RuleContext kcontext) {
@@ -101,7 +102,7 @@ public final class Findings {
         if (time == Long.MIN_VALUE) {
             time = kcontext.getKieRuntime().getSessionClock().getCurrentTime();
         }
-        found.add(new Finding(info, List.copyOf(who), events, explanation, time, subject == null ? "" : subject));
+        found.add(new Finding(info, List.copyOf(who), events, explanation, time, subject));
     }
 
     private static void collect(Object o, List<Event> into, Set<Event> seen) {

@@ -1,6 +1,5 @@
 package vigil.core.sanction;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,16 +31,17 @@ public final class SanctionBook {
     }
 
     /**
-     * Records a breach of {@code value} by {@code agent}. With a window ({@code horizon} above zero) the
-     * breaches within it are kept and counted; without one only the count grows, and the latest
-     * {@code depth} times are kept (the policy's largest step count: enough to decide any step).
+     * Records a breach of {@code value} by {@code agent}, keeping what {@code policy} needs to decide. When a
+     * step has a window, the breaches within the longest window are kept and counted; when none has, only
+     * the count grows, and the latest times are kept up to the largest step count (enough to decide any step).
      */
-    public Breaches recordBreach(String agent, String value, long time, Duration horizon, int depth) {
+    public Breaches recordBreach(String agent, String value, long time, EscalationPolicy policy) {
         Tally tally = breaches.computeIfAbsent(agent + '\u0000' + value, k -> new Tally());
         synchronized (tally) {
             Deque<Long> times = tally.times;
             times.addLast(time);
-            long keep = horizon.toMillis();
+            long keep = policy.horizon().toMillis();
+            int depth = policy.depth();
             if (keep > 0) {
                 while (times.size() > 1 && time - times.peekFirst() > keep) {
                     times.removeFirst();
