@@ -52,6 +52,8 @@ public final class Config {
     private final boolean logAlerts;
     private final Map<String, String> vocabulary;
     private final int history;
+    private final String bus;
+    private final int busSpool;
     private final List<Object> facts;
 
     private Config(Builder b) {
@@ -77,6 +79,8 @@ public final class Config {
         logAlerts = b.logAlerts;
         vocabulary = Map.copyOf(b.vocabulary);
         history = b.history;
+        bus = b.bus;
+        busSpool = b.busSpool;
         facts = List.copyOf(b.facts);
     }
 
@@ -120,6 +124,8 @@ public final class Config {
         b.logAlerts = logAlerts;
         b.vocabulary = new LinkedHashMap<>(vocabulary);
         b.history = history;
+        b.bus = bus;
+        b.busSpool = busSpool;
         b.facts = new ArrayList<>(facts);
         return b;
     }
@@ -278,6 +284,19 @@ public final class Config {
         return history;
     }
 
+    /**
+     * The event bus that joins this monitor to those of other JVMs ({@code kafka://HOST:PORT,...}), or null:
+     * the single-JVM embedded monitor, with no bus anywhere on its path. See {@code docs/distributed.md}.
+     */
+    public String bus() {
+        return bus;
+    }
+
+    /** How many events may wait on disk for an unreachable bus before the fail mode decides. */
+    public int busSpool() {
+        return busSpool;
+    }
+
     /** Facts inserted into both the gate and the watch before any event (set in code only). */
     public List<Object> facts() {
         return facts;
@@ -309,6 +328,8 @@ public final class Config {
         private boolean logAlerts = true;
         private Map<String, String> vocabulary = new LinkedHashMap<>();
         private int history = 100_000;
+        private String bus;
+        private int busSpool = 1_000_000;
         private List<Object> facts = new ArrayList<>();
 
         private Builder() {
@@ -457,6 +478,24 @@ public final class Config {
             return this;
         }
 
+        /** The event bus address ({@code kafka://HOST:PORT,...}), or null for none. */
+        public Builder bus(String address) {
+            if (address != null && !address.matches("[a-z][a-z0-9+.-]*://\\S+")) {
+                throw new ConfigException("expected an address such as kafka://HOST:PORT, got '" + address + "'");
+            }
+            this.bus = address;
+            return this;
+        }
+
+        /** How many events may wait on disk while the bus is unreachable (at least 1). */
+        public Builder busSpool(int events) {
+            if (events < 1) {
+                throw new ConfigException("bus.spool must be at least 1");
+            }
+            this.busSpool = events;
+            return this;
+        }
+
         public Builder history(int max) {
             if (max < 0) {
                 throw new ConfigException("history must not be negative");
@@ -566,6 +605,12 @@ public final class Config {
                 case "history" -> {
                     return history(integer(value));
                 }
+                case "bus" -> {
+                    return bus(value.isEmpty() || value.equals("none") ? null : value);
+                }
+                case "bus.spool" -> {
+                    return busSpool(integer(value));
+                }
                 default -> throw new ConfigException("unknown key" + didYouMean(key) + " (known: " + String.join(", ", KNOWN) + ")");
             }
         }
@@ -639,7 +684,7 @@ public final class Config {
         private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
                 "audit.key", "audit.sync", "trace", "fail", "sanctions", "watch.queue", "watch.retention", "watch.tick", "clock",
                 "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
-                "sinks.log", "vocabulary.FUNCTOR", "history");
+                "sinks.log", "vocabulary.FUNCTOR", "history", "bus", "bus.spool");
 
         private static Path path(String value, Path base) {
             if (value.isEmpty()) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ public final class Monitor implements AutoCloseable {
     private final AtomicLong engineErrors = new AtomicLong();
     private volatile CompiledRules book;
     private volatile boolean closed;
+    /** The bus to other JVMs' monitors, or null: the watch rules then run here. */
+    private volatile Bus bus;
 
     Monitor(Config config, RuleSet ruleSet, CompiledRules book, AlertDispatcher alerts) throws IOException {
         this.config = config;
@@ -94,7 +98,7 @@ public final class Monitor implements AutoCloseable {
             if (reason != null) {
                 withheld.incrementAndGet();
                 alerts.dispatch(new WithheldAlert(e, reason));
-                watch.submit(e, false);
+                handOn(e, false);
                 return Verdict.block(reason);
             }
         }
@@ -106,17 +110,13 @@ public final class Monitor implements AutoCloseable {
             if (config.fail() == Config.FailMode.CLOSED) {
                 blocked.incrementAndGet();
                 alerts.dispatch(new WithheldAlert(e, "a gate rule failed and the monitor fails closed"));
-                watch.submit(e, false);
+                handOn(e, false);
                 return Verdict.block("a rule failed while judging this event (fail-closed)");
             }
-            allowed.incrementAndGet();
-            watch.submit(e, true);
-            return Verdict.ALLOW;
+            return allow(e);
         }
         if (found.isEmpty()) {
-            allowed.incrementAndGet();
-            watch.submit(e, true);
-            return Verdict.ALLOW;
+            return allow(e);
         }
         long auditFailuresBefore = alerts.synchronousFailures();
         Sentencer.Sentence sentence = sentencer.sentence(found, gate.book().packVersions(), true);
@@ -136,17 +136,76 @@ public final class Monitor implements AutoCloseable {
                 // Only a repeat held back by a cooldown asked for the block: no violation alert says why.
                 alerts.dispatch(new WithheldAlert(e, blockReason));
             }
-            watch.submit(e, false);
+            handOn(e, false);
             return new Verdict(Decision.BLOCK, vs, blockReason);
         }
         if (vs.isEmpty()) {
-            allowed.incrementAndGet();
-            watch.submit(e, true);
-            return Verdict.ALLOW;
+            return allow(e);
+        }
+        if (!handOn(e, true)) {
+            blocked.incrementAndGet();
+            return new Verdict(Decision.BLOCK, vs, BUS_FULL);
         }
         flagged.incrementAndGet();
-        watch.submit(e, true);
         return new Verdict(Decision.FLAG, vs, vs.get(0).rule() + ": " + vs.get(0).explanation());
+    }
+
+    private static final String BUS_FULL = "the bus is unreachable and its spool is full (fail-closed)";
+
+    private Verdict allow(Event e) {
+        if (!handOn(e, true)) {
+            blocked.incrementAndGet();
+            return Verdict.block(BUS_FULL);
+        }
+        allowed.incrementAndGet();
+        return Verdict.ALLOW;
+    }
+
+    /**
+     * Gives a judged event to the watch, or with a bus to the bus (the local watch then only traces it).
+     * False when the bus could not keep an event that was to take effect and the monitor fails closed.
+     */
+    private boolean handOn(Event e, boolean tookEffect) {
+        Bus b = bus;
+        if (b == null) {
+            watch.submit(e, tookEffect);
+            return true;
+        }
+        boolean kept = b.publish(e, tookEffect);
+        if (!kept && tookEffect && config.fail() == Config.FailMode.CLOSED) {
+            watch.submit(e, false);
+            return false;
+        }
+        watch.submit(e, false);
+        return true;
+    }
+
+    /**
+     * Feeds the watch an event judged by another JVM's gate (the watch service of a bus): it goes through
+     * the watch rules as if judged here, without the gate. Waits when the watch's queue is full.
+     */
+    public void observe(Event event) {
+        if (closed) {
+            throw new IllegalStateException("the monitor is closed");
+        }
+        watch.submit(event, true);
+    }
+
+    /** Records news from the bus (a JVM joined, left or went silent; the bus unreachable or back) as a {@code BUS} alert. */
+    public void busNews(String message) {
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.BUS, message, now()));
+    }
+
+    /**
+     * Applies a violation sentenced by the watch service of a bus to this JVM's agents: it is recorded here
+     * (audit log, alerts, {@link #violations()}), the {@code sanctions} are put in force and carried out by
+     * the enforcer. Pass only the sanctions on agents of this JVM.
+     */
+    public void applyRemote(Violation violation, List<AppliedSanction> sanctions) {
+        if (closed) {
+            throw new IllegalStateException("the monitor is closed");
+        }
+        sentencer.applyRemote(violation, List.copyOf(sanctions));
     }
 
     private String sanctionInForce(Event e) {
@@ -317,6 +376,15 @@ public final class Monitor implements AutoCloseable {
             return;
         }
         closed = true;
+        Bus b = bus;
+        bus = null;
+        if (b != null) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                LOG.error("closing the bus failed: {}", e.toString());
+            }
+        }
         if (folderWatcher != null) {
             folderWatcher.close();
         }
@@ -328,7 +396,9 @@ public final class Monitor implements AutoCloseable {
         alerts.close();
     }
 
-    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer) {
+    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer,
+            Predicate<Violation> recorded, ClassLoader loader) {
+        Bus.Connector connector = config.bus() == null ? null : connector(config.bus(), loader);
         CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
         try {
@@ -343,6 +413,15 @@ public final class Monitor implements AutoCloseable {
             }
             Monitor m = new Monitor(config, ruleSet, book, alerts);
             m.enforcer(enforcer);
+            m.sentencer.recorded(recorded);
+            if (connector != null) {
+                try {
+                    m.bus = connector.connect(config.bus(), m);
+                } catch (RuntimeException e) {
+                    m.close();
+                    throw e;
+                }
+            }
             return m;
         } catch (IOException e) {
             alerts.close();
@@ -351,5 +430,17 @@ public final class Monitor implements AutoCloseable {
             alerts.close();
             throw e;
         }
+    }
+
+    /** The connector for the bus's scheme, looked up only when a bus is configured. */
+    private static Bus.Connector connector(String address, ClassLoader loader) {
+        String scheme = address.substring(0, address.indexOf(':'));
+        for (Bus.Connector c : ServiceLoader.load(Bus.Connector.class, loader)) {
+            if (c.scheme().equals(scheme)) {
+                return c;
+            }
+        }
+        throw new ConfigException("bus = " + address + ": no bus for '" + scheme + "://' on the classpath"
+                + (scheme.equals("kafka") ? " (add vigil-bus and kafka-clients)" : ""));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Alert.SystemAlert;
@@ -39,6 +40,7 @@ final class Sentencer {
     private volatile long longestCooldown;
     private volatile int pruneAt = PRUNE_AT;
     private final Deque<Violation> history = new ArrayDeque<>();
+    private volatile Predicate<Violation> recorded = v -> false;
 
     Sentencer(Config config, AlertDispatcher alerts, SanctionsInForce book, ReputationLedger ledger) {
         this.config = config;
@@ -49,6 +51,11 @@ final class Sentencer {
 
     void enforcer(Enforcer e) {
         this.enforcer = e == null ? Enforcer.NONE : e;
+    }
+
+    /** Violations an earlier run already recorded: they count for escalation, and are not recorded or applied again. */
+    void recorded(Predicate<Violation> p) {
+        this.recorded = p == null ? v -> false : p;
     }
 
     /**
@@ -92,6 +99,11 @@ final class Sentencer {
             // Observe mode (sanctions = off): the violation is recorded and alerted, nothing is applied or blocked.
             boolean sanctioning = config.sanctions();
             List<AppliedSanction> applied = sanctioning ? decide(v) : List.of();
+            if (recorded.test(v)) {
+                // Judged again after a restart (a replay, a re-delivery): its breaches count, nothing else repeats.
+                suppressed.incrementAndGet();
+                continue;
+            }
             Decision decision = gate && sanctioning && (v.requestsBlock() || blocks(applied)) ? Decision.BLOCK : Decision.FLAG;
             alerts.dispatch(new ViolationAlert(v, applied, decision, f.evidence()));
             if (decision == Decision.BLOCK && blockReason == null) {
@@ -126,6 +138,33 @@ final class Sentencer {
             out.add(v);
         }
         return new Sentence(out, blockReason != null ? blockReason : repeatBlocks);
+    }
+
+    /**
+     * Applies a violation sentenced by another monitor (the watch service of a bus): records and alerts it
+     * here, puts the sanctions in force and hands them to the enforcer. Called on the bus's thread.
+     */
+    void applyRemote(Violation v, List<AppliedSanction> applied) {
+        alerts.dispatch(new ViolationAlert(v, applied, Decision.FLAG, List.of()));
+        remember(v);
+        if (config.sanctions()) {
+            for (AppliedSanction s : applied) {
+                putInForce(s);
+            }
+            for (String agent : v.agents()) {
+                if (applied.stream().anyMatch(s -> s.agent().equals(agent))) {
+                    ledger.adjust(agent, -config.penalty(v.severity()));
+                }
+            }
+            for (AppliedSanction s : applied) {
+                try {
+                    enforcer.enforce(s);
+                } catch (RuntimeException ex) {
+                    LOG.error("the enforcer failed to carry out {} on {}", s.sanction(), s.agent(), ex);
+                }
+            }
+        }
+        violations.incrementAndGet();
     }
 
     /** A cooldown running since a violation, and whether that violation's event was blocked. */

@@ -3,6 +3,7 @@ package vigil.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
 
 /**
  * Vigil's entry point:
@@ -30,6 +31,7 @@ public final class Vigil {
         private Enforcer enforcer = Enforcer.NONE;
         private boolean serviceSinks = true;
         private ClassLoader loader = Vigil.class.getClassLoader();
+        private Predicate<Violation> recorded;
 
         private Builder() {
         }
@@ -63,6 +65,16 @@ public final class Vigil {
             return this;
         }
 
+        /**
+         * Violations an earlier run already recorded (the watch service of a bus, judging again after a
+         * restart what it had judged before): they count for escalation and cooldowns as before, and are
+         * not recorded, alerted or applied again.
+         */
+        public Builder recorded(Predicate<Violation> alreadyRecorded) {
+            this.recorded = alreadyRecorded;
+            return this;
+        }
+
         /** The class loader searched for classpath rule packs and service sinks. */
         public Builder classLoader(ClassLoader l) {
             this.loader = l;
@@ -76,7 +88,7 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            return Monitor.create(config, new RuleSet(config, sources, loader), all, enforcer);
+            return Monitor.create(config, new RuleSet(config, sources, loader), all, enforcer, recorded, loader);
         }
     }
 }

@@ -1,0 +1,143 @@
+package vigil.bus;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import vigil.core.ConfigException;
+import vigil.core.Durations;
+import vigil.core.RuleCompilationException;
+
+/**
+ * {@code ./vigil watch --bus kafka://HOST:PORT [--config FILE] [--audit FILE] [--lateness 2s] [--group NAME]
+ * [--partitions 6] [--silence 5s] [--status FILE] [--duration D]}: the watch service, in a process of its own.
+ * Stops on SIGTERM or Ctrl-C (judging what waits and committing first), or after {@code --duration}.
+ */
+public final class WatchMain {
+
+    static final String USAGE = """
+            usage: vigil watch --bus kafka://HOST:PORT[,HOST:PORT...] [options]
+              --config FILE      the configuration (rules, params, escalation, audit, ...); embedded defaults without
+              --audit FILE       the audit log (default: the configuration's, vigil-out/audit.jsonl)
+              --lateness D       how long to wait for events from slower JVMs before judging in time order (2s)
+              --group NAME       the consumer group; one per watch service of a society (vigil-watch)
+              --instance NAME    this service's name in its group, kept across restarts (GROUP@HOSTNAME)
+              --partitions N     partitions of the two topics when this creates them (6)
+              --silence D        a JVM silent this long is recorded as gone (5s)
+              --status FILE      a JSON file rewritten after each commit with the counts
+              --duration D       stop after this long (default: run until stopped)""";
+
+    private WatchMain() {
+    }
+
+    private static volatile boolean signalled;
+
+    public static void main(String[] args) throws Exception {
+        int rc = run(args);
+        if (!signalled) {
+            System.exit(rc); // Not while the JVM shuts down on a signal: exit would wait for the hook that waits for us.
+        }
+    }
+
+    static int run(String[] args) throws InterruptedException {
+        String bus = null;
+        Path config = null;
+        Path audit = null;
+        Path status = null;
+        Duration lateness = Duration.ofSeconds(2);
+        Duration silence = Duration.ofSeconds(5);
+        Duration duration = null;
+        String group = "vigil-watch";
+        String instance = null;
+        int partitions = 6;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--bus" -> bus = value(args, ++i, a);
+                    case "--config" -> config = Path.of(value(args, ++i, a));
+                    case "--audit" -> audit = Path.of(value(args, ++i, a));
+                    case "--status" -> status = Path.of(value(args, ++i, a));
+                    case "--lateness" -> lateness = duration(args, ++i, a);
+                    case "--silence" -> silence = duration(args, ++i, a);
+                    case "--duration" -> duration = duration(args, ++i, a);
+                    case "--group" -> group = value(args, ++i, a);
+                    case "--instance" -> instance = value(args, ++i, a);
+                    case "--partitions" -> {
+                        String v = value(args, ++i, a);
+                        try {
+                            partitions = Integer.parseInt(v);
+                        } catch (NumberFormatException e) {
+                            throw new ConfigException("--partitions: expected a whole number, got '" + v + "'");
+                        }
+                    }
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return 0;
+                    }
+                    default -> throw new ConfigException("unknown option '" + a + "'");
+                }
+            }
+            if (bus == null) {
+                throw new ConfigException("--bus is required (e.g. --bus kafka://127.0.0.1:9092)");
+            }
+        } catch (ConfigException e) {
+            System.err.println("vigil watch: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        WatchService service;
+        try {
+            service = new WatchService(new WatchService.Options(bus, config, audit, lateness, group,
+                    instance != null ? instance : group + "@" + host(), partitions, silence, status));
+        } catch (ConfigException | RuleCompilationException e) {
+            System.err.println("vigil watch: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            System.err.println("vigil watch: " + e.getMessage());
+            return 1;
+        }
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            signalled = true;
+            service.stop();
+            try {
+                main.join(60_000);
+            } catch (InterruptedException ignored) {
+                // Exiting anyway.
+            }
+        }, "vigil-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            service.run(duration);
+        } finally {
+            service.close();
+            System.out.println(service.summary());
+            System.out.flush();
+        }
+        return 0;
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new ConfigException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Duration duration(String[] args, int i, String option) {
+        String v = value(args, i, option);
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(option + ": " + e.getMessage());
+        }
+    }
+
+}

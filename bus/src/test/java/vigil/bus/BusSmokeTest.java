@@ -1,0 +1,65 @@
+package vigil.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.core.ActionEvent;
+import vigil.core.Config;
+import vigil.core.MessageEvent;
+import vigil.core.Monitor;
+import vigil.core.Term;
+import vigil.core.Vigil;
+import vigil.core.Violation;
+
+class BusSmokeTest {
+
+    @TempDir
+    static Path dir;
+    static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("broker"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void aCollusionJudgedByTheWatchServiceIsSanctionedInTheJvmOfItsAgents() throws Exception {
+        Path work = dir.resolve("smoke");
+        Files.createDirectories(work);
+        Path watchConfig = work.resolve("watch.properties");
+        Files.writeString(watchConfig, "rules = " + Society.COLLUSION + "\nsinks.log = off\n");
+        try (Child watch = Child.start("watch", work, List.of(), WatchMain.class.getName(), "--bus", broker.bus(),
+                "--config", watchConfig.toString(), "--audit", work.resolve("watch-audit.jsonl").toString(),
+                "--lateness", "500ms", "--partitions", "2", "--status", work.resolve("status.json").toString())) {
+            Config config = Config.builder().bus(broker.bus()).rules(List.of(Society.COLLUSION))
+                    .out(work.resolve("jvm")).logAlerts(false).build();
+            try (Monitor m = Vigil.builder().config(config).start()) {
+                long t = System.currentTimeMillis();
+                m.judge(MessageEvent.of("m1", t, "s1", "s2", "tell", Term.struct("price", Term.atom("widget"), Term.num(15))));
+                m.judge(new ActionEvent("a1", t + 10, "s1", Term.struct("price", Term.atom("widget"), Term.num(15))));
+                m.judge(new ActionEvent("a2", t + 20, "s2", Term.struct("price", Term.atom("widget"), Term.num(15))));
+                long end = System.currentTimeMillis() + 30_000;
+                while (m.violationsOf("s1").isEmpty() && System.currentTimeMillis() < end) {
+                    Thread.sleep(100);
+                }
+                List<Violation> vs = m.violationsOf("s1");
+                assertEquals(1, vs.size(), "watch output:\n" + watch.output());
+                assertEquals("competition", vs.get(0).value());
+                assertTrue(vs.get(0).agents().containsAll(List.of("s1", "s2")));
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package vigil.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vigil.core.AuditVerifier;
+
+/** The watch service killed mid-run and started again: every event judged once, no violation missing or doubled. */
+class WatchRestartTest {
+
+    @TempDir
+    static Path dir;
+    static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("broker"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void aWatchServiceKilledAndRestartedJudgesEveryEventOnce() throws Exception {
+        Path work = dir.resolve("restart");
+        int rounds = 400;
+        Path config = Society.jvmConfig(work.resolve("jvm"), broker, "");
+        try (Child watch = Society.watch("watch-1", work, broker);
+             Child pump = Society.afterWatchIsUp(work, watch, () -> Child.start("pump", work.resolve("jvm"), List.of(),
+                     PumpMain.class.getName(), config.toString(), "p", Integer.toString(rounds), "10"))) {
+            Society.awaitStatus(work, Duration.ofSeconds(60), s -> s.path("judged").asLong() >= 300, watch, pump);
+            watch.kill();
+            assertTrue(pump.isAlive(), "the pump should still be sending when the watch service is killed");
+            try (Child again = Society.watch("watch-2", work, broker)) {
+                JsonNode s = Society.awaitStatus(work, Duration.ofSeconds(90), st -> st.path("judged").asLong() >= 3L * rounds,
+                        again, pump);
+                Files.createFile(work.resolve("jvm").resolve("stop"));
+                assertEquals(0, pump.await(Duration.ofSeconds(60)), pump.output());
+                again.stop(Duration.ofSeconds(30));
+                assertEquals(3L * rounds, s.path("judged").asLong(), "every event judged once: " + s);
+                assertTrue(s.path("replayed").asLong() > 0, "the restart rebuilt its windows from the replay: " + s);
+                Path audit = work.resolve("watch-audit.jsonl");
+                List<JsonNode> vs = Society.collusions(audit);
+                Set<String> pairs = new HashSet<>();
+                for (JsonNode v : vs) {
+                    pairs.add(v.path("violation").path("agents").toString());
+                }
+                int expected = rounds / PumpMain.COLLUSION_EVERY;
+                assertEquals(expected, pairs.size(), "every collusion found, none missing: " + again.output());
+                assertEquals(expected, vs.size(), "no collusion recorded twice");
+                assertEquals(0, Society.repeats(audit), "no violation recorded twice");
+                AuditVerifier.Report report = AuditVerifier.verify(work.resolve("watch-audit.jsonl"), null);
+                assertTrue(report.status() != AuditVerifier.Status.BROKEN, report.describe());
+                assertEquals(1, report.abruptStops().size(), report.describe());
+            }
+        }
+    }
+}
