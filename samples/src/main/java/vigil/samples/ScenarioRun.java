@@ -24,7 +24,7 @@ import vigil.core.alert.Text;
 import vigil.core.config.Config;
 import vigil.core.rules.RuleInfo;
 import vigil.jacamo.Vigilance;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * Runs one scenario once, for real: writes its Jason project to a temporary folder, starts Vigil with the
