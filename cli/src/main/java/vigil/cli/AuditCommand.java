@@ -19,14 +19,14 @@ import vigil.core.RulePath;
 import vigil.core.Verdict;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.config.Config;
-import vigil.core.config.ConfigException;
-import vigil.core.event.Event;
-import vigil.core.event.EventFormatException;
-import vigil.core.event.EventJson;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.rules.RuleError;
-import vigil.core.sanction.EscalationPolicy;
+import vigil.core.Config;
+import vigil.core.ConfigException;
+import vigil.core.Event;
+import vigil.core.EventFormatException;
+import vigil.core.EventJson;
+import vigil.core.RuleCompilationException;
+import vigil.core.RuleError;
+import vigil.core.EscalationPolicy;
 
 /**
  * {@code audit TRACE.jsonl [--rules R[,R...]] [--config FILE] [--stop-on-error]}: replays the trace through

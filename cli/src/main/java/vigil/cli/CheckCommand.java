@@ -4,14 +4,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import vigil.core.config.Config;
-import vigil.core.config.ConfigException;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.rules.RuleCompiler;
-import vigil.core.rules.RuleError;
-import vigil.core.rules.RuleInfo;
-import vigil.core.rules.RuleLoader;
-import vigil.core.rules.RuleSource;
+import vigil.core.Config;
+import vigil.core.ConfigException;
+import vigil.core.RuleCompilationException;
+import vigil.core.RuleCompiler;
+import vigil.core.RuleError;
+import vigil.core.RuleInfo;
+import vigil.core.RuleLoader;
+import vigil.core.RuleSource;
 
 /**
  * {@code check RULES... [--config FILE]}: compiles the rules (with the parameters of the configuration, if

@@ -26,6 +26,11 @@ public enum Exit {
         this.meaning = meaning;
     }
 
+    /** What the code means, on one line. */
+    public String meaning() {
+        return meaning.replace("\n", " ");
+    }
+
     /** The table as the usage text prints it. */
     static String table() {
         return "exit codes:\n" + Stream.of(values()).map(e -> "  " + e.code + "  " + e.meaning.replace("\n", "\n     ")).collect(Collectors.joining("\n"))

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.config.ConfigException;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.sanction.Durations;
-import vigil.jacamo.Vigilance;
+import vigil.core.Config;
+import vigil.core.ConfigException;
+import vigil.core.RuleCompilationException;
+import vigil.core.Durations;
+import vigil.jacamo.MasMonitor;
 import vigil.jacamo.run.JasonRun;
 import vigil.jacamo.run.ProjectException;
 
@@ -66,7 +66,7 @@ public final class RunCommand implements Command {
         RunSummary summary = new RunSummary();
         Monitor monitor;
         try {
-            monitor = Vigilance.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
+            monitor = MasMonitor.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
         } catch (RuleCompilationException e) {
             err.println("vigil run: the rules do not compile, the MAS is not started." + System.lineSeparator() + e.getMessage());
             return Exit.BAD_INPUT.code;
@@ -82,7 +82,7 @@ public final class RunCommand implements Command {
         try {
             run = JasonRun.start(o.project(), true);
         } catch (ProjectException e) {
-            Vigilance.shutdown();
+            MasMonitor.shutdown();
             err.println("vigil run: " + e.getMessage());
             return Exit.BAD_PROJECT.code;
         }
@@ -121,8 +121,8 @@ public final class RunCommand implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        summary.print(out, how, System.currentTimeMillis() - started, Vigilance.traffic(), monitor);
-        Vigilance.shutdown();
+        summary.print(out, how, System.currentTimeMillis() - started, MasMonitor.traffic(), monitor);
+        MasMonitor.shutdown();
         out.flush();
     }
 
@@ -131,7 +131,7 @@ public final class RunCommand implements Command {
         if (o.config() != null) {
             base = Config.load(o.config());
         } else {
-            Path local = o.project().toAbsolutePath().getParent().resolve(Vigilance.CONFIG_FILE);
+            Path local = o.project().toAbsolutePath().getParent().resolve(MasMonitor.CONFIG_FILE);
             base = Files.isRegularFile(local) ? Config.load(local) : Config.defaults();
         }
         Config.Builder b = base.toBuilder().logAlerts(false);

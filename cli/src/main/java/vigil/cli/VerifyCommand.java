@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import vigil.core.alert.AuditVerifier;
+import vigil.core.AuditVerifier;
 
 /** {@code verify AUDIT.jsonl [--key KEY]}: checks the audit log's chain and prints the verifier's report. */
 public final class VerifyCommand implements Command {

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleInfo;
+import vigil.core.Config;
+import vigil.core.RuleInfo;
 
 class PacksLoadTest {
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Violation;
-import vigil.core.alert.AuditVerifier;
+import vigil.core.AuditVerifier;
 import vigil.cli.report.RunFolder.Audited;
 import vigil.cli.report.RunFolder.Traffic;
 import vigil.cli.report.RunContext.Ending;

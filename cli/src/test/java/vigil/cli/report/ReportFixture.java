@@ -15,12 +15,11 @@ import vigil.cli.report.RunContext.RuleScore;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
+import vigil.core.Term;
 
 /**
  * A run folder made the way a scenario run makes one: a real monitor with small DRL rules judges a handful of
@@ -34,8 +33,8 @@ final class ReportFixture {
 
     static final String RULES = """
             package fixture.honesty;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
 
             rule "Telling what one believes false"
                 @value("honesty") @severity("high") @sanction("block, warn") @path("gate")
@@ -97,11 +96,13 @@ final class ReportFixture {
         Files.deleteIfExists(dir.resolve("audit.jsonl"));
         Files.deleteIfExists(dir.resolve("trace.jsonl"));
         Files.deleteIfExists(dir.resolve(FixtureContext.FILE));
+        // The rules as a file location, so that the packs on the class path (the rules module) stay out.
+        Path rules = Files.createTempDirectory("vigil-fixture-rules").resolve("fixture.drl");
+        Files.writeString(rules, RULES, StandardCharsets.UTF_8);
         Config config = Config.builder().out(dir).audit(dir.resolve("audit.jsonl")).trace(dir.resolve("trace.jsonl"))
-                .clock(Config.ClockMode.EVENTS).logAlerts(false).build();
+                .rules(List.of(rules.toString())).clock(Config.ClockMode.EVENTS).logAlerts(false).build();
         List<Violation> found;
-        try (Monitor monitor = Vigil.builder().config(config).rules(new RuleSource("fixture.drl", RULES))
-                .serviceSinks(false).start()) {
+        try (Monitor monitor = Vigil.builder().config(config).serviceSinks(false).start()) {
             int n = 0;
             Term price = Term.struct("price", Term.atom("fish"), Term.num(3));
             monitor.judge(tell("m" + ++n, T0 + 500, "alice", "bob", price, SenderBelief.BELIEVES));
@@ -118,6 +119,9 @@ final class ReportFixture {
             monitor.judge(new ActionEvent("a4", T0 + 8000, "carl", Term.struct("harvest", Term.num(9))));
             monitor.judge(tell("m" + ++n, T0 + 9000, "bob", "alice", price, SenderBelief.BELIEVES_NEGATION));
             found = monitor.violations();
+        } finally {
+            Files.deleteIfExists(rules);
+            Files.deleteIfExists(rules.getParent());
         }
         if (withScenario) {
             Files.writeString(dir.resolve(FixtureContext.FILE), "fixture", StandardCharsets.UTF_8);
