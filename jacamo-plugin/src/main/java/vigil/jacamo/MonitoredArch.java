@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Monitor;
 import vigil.core.Verdict;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.Event;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
 
 /**
  * The agent architecture that puts a Jason or JaCaMo agent under Vigil. Name it in the project:
@@ -33,7 +33,7 @@ import vigil.core.event.SenderBelief;
  *
  * <p>Every message the agent sends (each copy of a broadcast too), every environment action it starts and
  * every message it receives from an agent that is not monitored is judged by the MAS's shared monitor
- * ({@link Vigilance}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
+ * ({@link MasMonitor}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
  * the agent like any failed action, so {@code -!goal} plans can react. Sanctions reach the agent as beliefs
  * with {@code source(vigil)}, added in its own reasoning cycle (see {@code docs/jacamo.md} for all of them).
  * When nothing is blocked, the agent runs exactly as without this architecture.
@@ -60,7 +60,7 @@ public class MonitoredArch extends AgArch {
     public void init() throws Exception {
         super.init();
         name = getAgName();
-        monitor = Vigilance.join(this);
+        monitor = MasMonitor.join(this);
         joined = true;
     }
 
@@ -69,7 +69,7 @@ public class MonitoredArch extends AgArch {
         // Jason calls stop() on every arch of the chain and each passes it on: leave once.
         if (joined) {
             joined = false;
-            Vigilance.leave(this);
+            MasMonitor.leave(this);
         }
         super.stop();
     }
@@ -100,10 +100,10 @@ public class MonitoredArch extends AgArch {
         // agent can build a Message with any sender, and Jason delivers it as it is. So the field is set too.
         String sender = getAgName();
         m.setSender(sender);
-        Vigilance.counter().messages.incrementAndGet();
+        MasMonitor.counter().messages.incrementAndGet();
         Verdict v = judge(() -> message(m, sender, true));
         if (v.blocked()) {
-            Vigilance.counter().messagesWithheld.incrementAndGet();
+            MasMonitor.counter().messagesWithheld.incrementAndGet();
             LOG.debug("withheld {} -> {} {}: {}", sender, m.getReceiver(), m.getIlForce(), v.reason());
             return; // Withheld: the message is never handed on, so it is never delivered.
         }
@@ -144,17 +144,17 @@ public class MonitoredArch extends AgArch {
             if (SEALS.take(m)) {
                 continue;
             }
-            Vigilance.counter().incoming.incrementAndGet();
+            MasMonitor.counter().incoming.incrementAndGet();
             String claimed = m.getSender();
-            if (VIGIL.equals(claimed) || Vigilance.isMonitored(claimed)) {
-                Vigilance.counter().incomingWithheld.incrementAndGet();
+            if (VIGIL.equals(claimed) || MasMonitor.isMonitored(claimed)) {
+                MasMonitor.counter().incomingWithheld.incrementAndGet();
                 forged(m, claimed);
                 it.remove(); // Withheld: the agent never reads a message that lies about its sender.
                 continue;
             }
             Verdict v = judge(() -> message(m, m.getSender() == null ? "unknown" : m.getSender(), false));
             if (v.blocked()) {
-                Vigilance.counter().incomingWithheld.incrementAndGet();
+                MasMonitor.counter().incomingWithheld.incrementAndGet();
                 LOG.debug("withheld incoming {} -> {} {}: {}", m.getSender(), getAgName(), m.getIlForce(), v.reason());
                 it.remove(); // Withheld: the agent never reads this message.
             }
@@ -178,11 +178,11 @@ public class MonitoredArch extends AgArch {
 
     @Override
     public void act(ActionExec action) {
-        Vigilance.counter().actions.incrementAndGet();
+        MasMonitor.counter().actions.incrementAndGet();
         Verdict v = judge(() -> new ActionEvent(nextId("a"), System.currentTimeMillis(), getAgName(),
                 JasonTerms.of(action.getActionTerm())));
         if (v.blocked()) {
-            Vigilance.counter().actionsWithheld.incrementAndGet();
+            MasMonitor.counter().actionsWithheld.incrementAndGet();
             // Withheld: the action never reaches the environment; it fails in the agent as an ordinary failure.
             action.setResult(false);
             action.setFailureReason(ASSyntax.createLiteral("vigil_blocked", ASSyntax.createString(v.reason())),
@@ -225,13 +225,13 @@ public class MonitoredArch extends AgArch {
 
     /** Asks the shared monitor about an event of {@code agent} (the platform's internal actions use it). */
     static Verdict judge(String agent, EventSource source) {
-        return judge(Vigilance.monitor().orElse(null), agent, source);
+        return judge(MasMonitor.monitor().orElse(null), agent, source);
     }
 
     /** Asks the monitor; without one, the fail mode decides (fail-closed withholds everything). */
     private static Verdict judge(Monitor m, String agent, EventSource source) {
         if (m == null) {
-            Vigilance.Unavailable u = Vigilance.unavailable();
+            MasMonitor.Unavailable u = MasMonitor.unavailable();
             if (u != null && u.failClosed()) {
                 return Verdict.block("Vigil's monitor is unavailable (fail-closed)");
             }

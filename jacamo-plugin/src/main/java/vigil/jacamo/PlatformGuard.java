@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import vigil.core.Monitor;
 import vigil.core.Verdict;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Term;
+import vigil.core.ActionEvent;
+import vigil.core.Term;
 
 /**
  * Puts the platform's own services under the monitor: what an agent does with {@code .create_agent},
@@ -132,19 +132,19 @@ final class PlatformGuard extends DelegatedRuntimeServices {
 
     /** Judges the platform action; a withheld one throws, so the internal action fails in the agent. */
     private static void judge(String agent, String what, String target, String source) throws JasonException {
-        Vigilance.counter().actions.incrementAndGet();
+        MasMonitor.counter().actions.incrementAndGet();
         Verdict v = MonitoredArch.judge(agent, () -> action(agent, what, target, source));
         if (v.blocked()) {
-            Vigilance.counter().actionsWithheld.incrementAndGet();
+            MasMonitor.counter().actionsWithheld.incrementAndGet();
             throw blocked(v.reason());
         }
     }
 
     private static void refuse(String agent, String what, String target, String source) throws JasonException {
         String reason = "the agent name 'vigil' is Vigil's: no agent is created under it";
-        Vigilance.counter().actions.incrementAndGet();
-        Vigilance.counter().actionsWithheld.incrementAndGet();
-        Monitor m = Vigilance.monitor().orElse(null);
+        MasMonitor.counter().actions.incrementAndGet();
+        MasMonitor.counter().actionsWithheld.incrementAndGet();
+        Monitor m = MasMonitor.monitor().orElse(null);
         if (m != null) {
             m.withhold(action(agent == null ? "unknown" : agent, what, target, source), reason);
         }
@@ -152,7 +152,7 @@ final class PlatformGuard extends DelegatedRuntimeServices {
     }
 
     private static void created(String child, String creator, String source) {
-        Monitor m = Vigilance.monitor().orElse(null);
+        Monitor m = MasMonitor.monitor().orElse(null);
         if (m != null && child != null) {
             m.created(child, creator, source);
         }

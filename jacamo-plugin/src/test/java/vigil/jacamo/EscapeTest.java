@@ -12,13 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.Alert.WithheldAlert;
-import vigil.core.alert.AuditVerifier;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
+import vigil.core.Alert;
+import vigil.core.Alert.SystemAlert;
+import vigil.core.Alert.WithheldAlert;
+import vigil.core.AuditVerifier;
+import vigil.core.ActionEvent;
+import vigil.core.EventJson;
+import vigil.core.MessageEvent;
 
 /**
  * Agents trying to step around the monitor with the platform's own means, in plain AgentSpeak unless the
@@ -222,7 +222,7 @@ class EscapeTest {
         mas.await(() -> mas.printedBy("bob").size() == 6, "bob to wake and read the five pings");
         assertNull(BaseLocalMAS.getRunner().getAg("sender"));
         assertTrue(mas.monitor.drain(30_000));
-        assertEquals(0, Vigilance.traffic().incoming(), "no ping judged as coming from an unmonitored agent");
+        assertEquals(0, MasMonitor.traffic().incoming(), "no ping judged as coming from an unmonitored agent");
         mas.close();
         mas = null;
         long messages = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(EventJson::read)
