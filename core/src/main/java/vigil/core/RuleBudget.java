@@ -22,8 +22,8 @@ final class RuleBudget implements AgendaFilter {
     static final int GATE_FIRINGS = 10_000;
     static final long GATE_MILLIS = 2_000;
     /** The watch fires once per batch of up to a few hundred events, over windows of many. */
-    static final int WATCH_FIRINGS = 500_000;
-    static final long WATCH_MILLIS = 10_000;
+    static final int WATCH_FIRINGS = 100_000;
+    static final long WATCH_MILLIS = 5_000;
 
     private final int maxFirings;
     private final long maxNanos;

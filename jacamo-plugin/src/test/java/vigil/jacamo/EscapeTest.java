@@ -72,7 +72,8 @@ class EscapeTest {
         return sb.toString();
     }
 
-    private List<String> systemAlerts(SystemAlert.Kind kind) {
+    private List<String> systemAlerts(SystemAlert.Kind kind) throws InterruptedException {
+        assertTrue(mas.monitor.flushAlerts(10_000));
         return mas.alerts.stream().filter(a -> a instanceof SystemAlert s && s.kind() == kind)
                 .map(a -> ((SystemAlert) a).message()).toList();
     }
@@ -93,6 +94,7 @@ class EscapeTest {
         mas.awaitPrinted("minion: sent");
         mas.awaitPrinted("minion2: sent");
         assertTrue(mas.monitor.drain(30_000));
+        assertTrue(mas.monitor.flushAlerts(10_000));
 
         assertEquals(MonitoredArch.class.getName(), Mas.chain("minion").get(0), "Vigil's architecture first: " + Mas.chain("minion"));
         assertEquals(MonitoredArch.class.getName(), Mas.chain("minion2").get(0));
@@ -157,6 +159,7 @@ class EscapeTest {
         mas = Mas.start(p, Mas.config(dir), insults);
         mas.awaitPrinted("child: sent");
         assertTrue(mas.monitor.drain(30_000));
+        assertTrue(mas.monitor.flushAlerts(10_000));
         assertTrue(mas.printedBy("bob").stream().noneMatch(l -> l.startsWith("got hello")), mas.printed.toString());
         assertTrue(mas.monitor.isMuted("child"));
         assertTrue(withheld().contains("child is muted"), withheld().toString());
@@ -222,6 +225,7 @@ class EscapeTest {
         mas.await(() -> mas.printedBy("bob").size() == 6, "bob to wake and read the five pings");
         assertNull(BaseLocalMAS.getRunner().getAg("sender"));
         assertTrue(mas.monitor.drain(30_000));
+        assertTrue(mas.monitor.flushAlerts(10_000));
         assertEquals(0, MasMonitor.traffic().incoming(), "no ping judged as coming from an unmonitored agent");
         mas.close();
         mas = null;

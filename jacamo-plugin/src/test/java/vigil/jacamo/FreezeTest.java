@@ -46,7 +46,8 @@ class FreezeTest {
         }
     }
 
-    private List<String> engineErrors() {
+    private List<String> engineErrors() throws InterruptedException {
+        assertTrue(mas.monitor.flushAlerts(10_000));
         return mas.alerts.stream().filter(a -> a instanceof SystemAlert s && s.kind() == SystemAlert.Kind.ENGINE_ERROR)
                 .map(a -> ((SystemAlert) a).message()).toList();
     }
@@ -96,6 +97,7 @@ class FreezeTest {
                 EscapeTest.SECRETS);
         mas.awaitPrinted("alice: done");
         assertTrue(mas.monitor.drain(30_000), "the watch finishes its queue");
+        assertTrue(mas.monitor.flushAlerts(10_000));
         List<String> errors = engineErrors();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("rule \"Hellos forever\" went over"), errors.get(0));
