@@ -1,7 +1,10 @@
 package vigil.bus;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import vigil.core.ConfigException;
 import vigil.core.Durations;
 import vigil.core.RuleCompilationException;
@@ -19,7 +22,7 @@ public final class WatchMain {
               --audit FILE       the audit log (default: the configuration's, vigil-out/audit.jsonl)
               --lateness D       how long to wait for events from slower JVMs before judging in time order (2s)
               --group NAME       the consumer group; one per watch service of a society (vigil-watch)
-              --instance NAME    this service's name in its group, kept across restarts (GROUP@HOSTNAME)
+              --instance NAME    this service's name in its group, kept across restarts (GROUP-HOSTNAME)
               --partitions N     partitions of the two topics when this creates them (6)
               --silence D        a JVM silent this long is recorded as gone (5s)
               --status FILE      a JSON file rewritten after each commit with the counts
@@ -28,16 +31,12 @@ public final class WatchMain {
     private WatchMain() {
     }
 
-    private static volatile boolean signalled;
-
     public static void main(String[] args) throws Exception {
-        int rc = run(args);
-        if (!signalled) {
-            System.exit(rc); // Not while the JVM shuts down on a signal: exit would wait for the hook that waits for us.
-        }
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args) throws InterruptedException {
+    /** Runs the service until it is stopped; returns the exit code (0; 2 for a usage error; 3 for a bad configuration, rules that do not compile or a bus that cannot be reached). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         String bus = null;
         Path config = null;
         Path audit = null;
@@ -70,7 +69,7 @@ public final class WatchMain {
                         }
                     }
                     case "-h", "--help" -> {
-                        System.out.println(USAGE);
+                        out.println(USAGE);
                         return 0;
                     }
                     default -> throw new ConfigException("unknown option '" + a + "'");
@@ -80,27 +79,24 @@ public final class WatchMain {
                 throw new ConfigException("--bus is required (e.g. --bus kafka://127.0.0.1:9092)");
             }
         } catch (ConfigException e) {
-            System.err.println("vigil watch: " + e.getMessage());
-            System.err.println(USAGE);
+            err.println("vigil watch: " + e.getMessage());
+            err.println(USAGE);
             return 2;
         }
         WatchService service;
         try {
             service = new WatchService(new WatchService.Options(bus, config, audit, lateness, group,
-                    instance != null ? instance : group + "@" + host(), partitions, silence, status));
-        } catch (ConfigException | RuleCompilationException e) {
-            System.err.println("vigil watch: " + e.getMessage());
-            return 2;
-        } catch (IllegalStateException e) {
-            System.err.println("vigil watch: " + e.getMessage());
-            return 1;
+                    instance != null ? instance : group + "-" + host().replaceAll("[^A-Za-z0-9._-]", "_"), partitions, silence, status));
+        } catch (ConfigException | RuleCompilationException | IllegalStateException e) {
+            // A bad configuration, rules that do not compile, a bus that cannot be reached: bad input (3).
+            err.println("vigil watch: " + e.getMessage());
+            return 3;
         }
-        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            signalled = true;
             service.stop();
             try {
-                main.join(60_000);
+                finished.await(60, TimeUnit.SECONDS); // judge what waits and commit before the JVM goes
             } catch (InterruptedException ignored) {
                 // Exiting anyway.
             }
@@ -108,10 +104,19 @@ public final class WatchMain {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             service.run(duration);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            err.println("vigil watch: the bus refused: " + e.getMessage());
+            return 3;
         } finally {
             service.close();
-            System.out.println(service.summary());
-            System.out.flush();
+            out.println(service.summary());
+            out.flush();
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down (SIGTERM): the hook has what it waited for.
         }
         return 0;
     }

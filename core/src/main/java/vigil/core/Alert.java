@@ -37,6 +37,6 @@ public sealed interface Alert {
      * news from the bus (a JVM joined, left, went silent; the bus unreachable, back).
      */
     record SystemAlert(Kind kind, String message, long time) implements Alert {
-        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, BUS }
+        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED, BUS }
     }
 }
