@@ -531,7 +531,13 @@ public final class WatchService implements AutoCloseable {
             offsets.put(tp, new OffsetAndMetadata(Math.max(at, replayUntil.getOrDefault(tp, -1L)), "judged=" + count));
         }
         if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (org.apache.kafka.common.errors.RetriableException | org.apache.kafka.clients.consumer.CommitFailedException e) {
+                // Not committed: what was judged since the last commit is judged again after a restart (harmlessly).
+                LOG.warn("could not commit the offsets to {} ({}); trying again at the next commit", address, e.toString());
+                return;
+            }
         }
         writeStatus();
     }
