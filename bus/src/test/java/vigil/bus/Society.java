@@ -23,11 +23,16 @@ final class Society {
 
     /** Starts the watch service in a child JVM; its audit log and status file are in {@code work}. */
     static Child watch(String name, Path work, KafkaBroker broker, String... more) throws IOException {
+        return watch(name, work, broker.bus(), more);
+    }
+
+    /** As {@link #watch(String, Path, KafkaBroker, String...)}, on the bus at {@code bus} (other topics). */
+    static Child watch(String name, Path work, String bus, String... more) throws IOException {
         Path config = work.resolve("watch.properties");
         if (!Files.exists(config)) {
             Files.writeString(config, "rules = " + COLLUSION + "\nsinks.log = off\nout = watch-out\n");
         }
-        List<String> args = new ArrayList<>(List.of("--bus", broker.bus(), "--config", config.toString(), "--audit",
+        List<String> args = new ArrayList<>(List.of("--bus", bus, "--config", config.toString(), "--audit",
                 work.resolve("watch-audit.jsonl").toString(), "--status", work.resolve("status.json").toString(),
                 "--lateness", "300ms", "--partitions", "3", "--silence", "3s", "--instance", "watch"));
         args.addAll(List.of(more));
