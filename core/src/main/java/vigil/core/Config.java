@@ -48,6 +48,8 @@ public final class Config {
     private final double initialReputation;
     private final Map<Severity, Double> penalties;
     private final String supervisor;
+    private final List<Alignment> alignmentOrder;
+    private final List<String> keyAgents;
     private final int sinkQueue;
     private final boolean logAlerts;
     private final Map<String, String> vocabulary;
@@ -73,6 +75,8 @@ public final class Config {
         initialReputation = b.initialReputation;
         penalties = Map.copyOf(b.penalties);
         supervisor = b.supervisor;
+        alignmentOrder = List.copyOf(b.alignmentOrder);
+        keyAgents = List.copyOf(b.keyAgents);
         sinkQueue = b.sinkQueue;
         logAlerts = b.logAlerts;
         vocabulary = Map.copyOf(b.vocabulary);
@@ -116,6 +120,8 @@ public final class Config {
         b.initialReputation = initialReputation;
         b.penalties = new LinkedHashMap<>(penalties);
         b.supervisor = supervisor;
+        b.alignmentOrder = new ArrayList<>(alignmentOrder);
+        b.keyAgents = new ArrayList<>(keyAgents);
         b.sinkQueue = sinkQueue;
         b.logAlerts = logAlerts;
         b.vocabulary = new LinkedHashMap<>(vocabulary);
@@ -261,6 +267,24 @@ public final class Config {
         return supervisor;
     }
 
+    /** The order in which alignments prevail when their rules conflict, the first highest (key {@code alignment.order}). */
+    public List<Alignment> alignmentOrder() {
+        return alignmentOrder;
+    }
+
+    /** The agents the task cannot do without (key {@code alignment.key_agents}). */
+    public List<String> keyAgents() {
+        return keyAgents;
+    }
+
+    /**
+     * Whether a key agent is spared the sanctions that stop it (block, mute, quarantine) for a violation of
+     * {@code level}: when the objective ranks above that level, it is warned instead (docs/configuration.md).
+     */
+    public boolean spares(String agent, Alignment level) {
+        return keyAgents.contains(agent) && alignmentOrder.indexOf(Alignment.OBJECTIVE) < alignmentOrder.indexOf(level);
+    }
+
     public int sinkQueue() {
         return sinkQueue;
     }
@@ -305,6 +329,8 @@ public final class Config {
         private Map<Severity, Double> penalties = new LinkedHashMap<>(Map.of(
                 Severity.LOW, 0.02, Severity.MEDIUM, 0.05, Severity.HIGH, 0.1, Severity.CRITICAL, 0.2));
         private String supervisor;
+        private List<Alignment> alignmentOrder = List.of(Alignment.HUMAN, Alignment.PREFERENTIAL, Alignment.OBJECTIVE);
+        private List<String> keyAgents = List.of();
         private int sinkQueue = 10_000;
         private boolean logAlerts = true;
         private Map<String, String> vocabulary = new LinkedHashMap<>();
@@ -433,6 +459,20 @@ public final class Config {
             return this;
         }
 
+        /** The order of the three alignments, the first prevailing; each once. */
+        public Builder alignmentOrder(List<Alignment> order) {
+            if (order.size() != Alignment.values().length || new java.util.HashSet<>(order).size() != order.size()) {
+                throw new IllegalArgumentException("alignment.order names each of human, preferential, objective once, not " + order);
+            }
+            this.alignmentOrder = List.copyOf(order);
+            return this;
+        }
+
+        public Builder keyAgents(List<String> agents) {
+            this.keyAgents = List.copyOf(agents);
+            return this;
+        }
+
         public Builder supervisor(String agent) {
             this.supervisor = agent;
             return this;
@@ -557,6 +597,30 @@ public final class Config {
                 case "supervisor" -> {
                     return supervisor(value.isEmpty() ? null : word(value));
                 }
+                case "alignment.order" -> {
+                    List<Alignment> order = new ArrayList<>();
+                    for (String w : value.split(",")) {
+                        try {
+                            order.add(Alignment.parse(w));
+                        } catch (IllegalArgumentException e) {
+                            throw new ConfigException("expected human, preferential and objective, got '" + w.trim() + "'");
+                        }
+                    }
+                    try {
+                        return alignmentOrder(order);
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(e.getMessage());
+                    }
+                }
+                case "alignment.key_agents" -> {
+                    List<String> agents = new ArrayList<>();
+                    for (String w : value.split(",")) {
+                        if (!w.isBlank()) {
+                            agents.add(word(w.trim()));
+                        }
+                    }
+                    return keyAgents(agents);
+                }
                 case "sinks.queue" -> {
                     return sinkQueue(integer(value));
                 }
@@ -638,7 +702,7 @@ public final class Config {
         /** Every key a configuration file may hold; upper-case parts are names the user chooses. */
         private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
                 "audit.key", "audit.sync", "trace", "fail", "sanctions", "watch.queue", "watch.retention", "watch.tick", "clock",
-                "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
+                "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "alignment.order", "alignment.key_agents", "sinks.queue",
                 "sinks.log", "vocabulary.FUNCTOR", "history");
 
         private static Path path(String value, Path base) {

@@ -3,6 +3,7 @@ package vigil.samples;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The scenario commands of Vigil's command line: {@code demo} and {@code scenarios}. The {@code ./vigil}
@@ -14,10 +15,11 @@ public final class SamplesMain {
             usage: vigil demo [SCENARIO|all] [--seed N] [--agents N] [--misaligned SHARE] [--rounds N] [--out DIR]
                        runs a scenario with sanctions on (live alerts) and off, scores the monitor against the
                        scenario's ground truth, writes DIR/SCENARIO/ (default vigil-out/): audit.jsonl, trace.jsonl,
-                       scenario.json, report.html. SCENARIO: fishery (the default), market, team, or all
-                   vigil scenarios [--seeds N] [--out FILE]
-                       runs every scenario over seeds 1..N (default 10) and writes the benchmark table
-                       (default docs/scenarios.md)
+                       scenario.json, report.html. SCENARIO: fishery (the default), market, team, rumour, relief, one of yours, or all
+                   vigil scenarios [--seeds N] [--only ID,ID...] [--out FILE]
+                       runs every scenario (or those named) over seeds 1..N (default 10) and writes the benchmark:
+                       scores with confidence intervals, behaviours caught and missed, outcomes, threshold sweeps
+                       (default docs/scenarios.md). Scenarios of your own: docs/scenario-kit.md
             """;
 
     private SamplesMain() {
@@ -75,9 +77,16 @@ public final class SamplesMain {
             case "scenarios" -> {
                 int seeds = 10;
                 Path file = Path.of("docs", "scenarios.md");
+                List<Scenario> only = Scenario.all();
                 for (int i = 0; i < rest.length; i++) {
                     switch (rest[i]) {
                         case "--seeds" -> seeds = number(value(rest, ++i, "--seeds"), "--seeds", Integer::parseInt);
+                        case "--only" -> {
+                            only = new java.util.ArrayList<>();
+                            for (String id : value(rest, ++i, "--only").split(",")) {
+                                only.add(Scenario.byId(id.trim()));
+                            }
+                        }
                         case "--out" -> file = Path.of(value(rest, ++i, "--out"));
                         default -> throw new IllegalArgumentException("scenarios: unknown option " + rest[i]);
                     }
@@ -85,7 +94,7 @@ public final class SamplesMain {
                 if (seeds < 1) {
                     throw new IllegalArgumentException("scenarios: --seeds must be at least 1");
                 }
-                return new Benchmark(out).run(seeds, file);
+                return new Benchmark(out).run(seeds, file, only);
             }
             default -> {
                 err.println("vigil: unknown command '" + args[0] + "'");

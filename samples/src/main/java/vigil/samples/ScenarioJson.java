@@ -23,6 +23,12 @@ public final class ScenarioJson {
     }
 
     public static ObjectNode toNode(ScenarioRun.Result on, ScenarioRun.Result off) {
+        return toNode(off == null ? List.of(on) : List.of(on, off));
+    }
+
+    /** The runs of one seed, the scored one first. */
+    public static ObjectNode toNode(List<ScenarioRun.Result> runs) {
+        ScenarioRun.Result on = runs.get(0);
         Scenario s = on.scenario();
         ObjectNode o = JSON.createObjectNode();
         o.put("schema", 1);
@@ -41,7 +47,14 @@ public final class ScenarioJson {
         outcome.put("higherIsBetter", s.higherIsBetter);
         ArrayNode series = outcome.putArray("series");
         ArrayNode summary = outcome.putArray("summary");
-        for (ScenarioRun.Result r : off == null ? List.of(on) : List.of(on, off)) {
+        ArrayNode measures = o.putArray("measures");
+        for (ScenarioRun.Result r : runs) {
+            ObjectNode m = measures.addObject();
+            m.put("label", r.run().label());
+            ObjectNode values = m.putObject("values");
+            new java.util.TreeMap<>(r.measures()).forEach(values::put);
+        }
+        for (ScenarioRun.Result r : runs) {
             Series sr = r.series();
             ObjectNode one = series.addObject();
             one.put("label", sr.label());
@@ -69,6 +82,19 @@ public final class ScenarioJson {
             putNullable(n, "latencyMedianMs", sc.latencyMedianMs());
             putNullable(n, "latencyMaxMs", sc.latencyMaxMs());
         }
+        ArrayNode behaviours = o.putArray("behaviours");
+        for (Score.Behaviour b : Score.byBehaviour(on.truth(), on.detections())) {
+            ObjectNode n = behaviours.addObject();
+            n.put("behaviour", b.behaviour());
+            n.put("rule", b.rule());
+            n.put("adaptive", b.adaptive());
+            n.put("labelled", b.labelled());
+            n.put("detected", b.detected());
+        }
+        o.put("unit", "one (rule, agent, round): tp, fp and fn count these; the audit log counts violations, one of which"
+                + " may name several agents");
+        o.put("time", "scenario time: each round is " + ScenarioEnv.ROUND_MS / 1000 + " s, starting at " + on.base()
+                + " (epoch ms) for round 0");
         ArrayNode truth = o.putArray("truth");
         for (Truth t : on.truth()) {
             ObjectNode n = truth.addObject();
@@ -77,6 +103,7 @@ public final class ScenarioJson {
             n.put("round", t.round());
             n.put("time", t.time());
             n.put("rule", t.rule());
+            n.put("adaptive", t.adaptive());
             Double lat = Score.latencyOf(t, on.detections());
             n.put("detected", lat != null);
             putNullable(n, "latencyMs", lat);
@@ -94,10 +121,15 @@ public final class ScenarioJson {
 
     /** Writes {@code dir/scenario.json}; returns its path. */
     public static Path write(Path dir, ScenarioRun.Result on, ScenarioRun.Result off) {
+        return write(dir, off == null ? List.of(on) : List.of(on, off));
+    }
+
+    /** Writes {@code dir/scenario.json} for the runs of one seed, the scored one first; returns its path. */
+    public static Path write(Path dir, List<ScenarioRun.Result> runs) {
         Path file = dir.resolve("scenario.json");
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(file.toFile(), toNode(on, off));
+            JSON.writeValue(file.toFile(), toNode(runs));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

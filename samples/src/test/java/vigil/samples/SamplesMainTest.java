@@ -21,7 +21,7 @@ class SamplesMainTest {
     @Test
     void anUnknownScenarioIsNamedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("demo", "fisheries"));
-        assertEquals("unknown scenario 'fisheries' (known: fishery, market, team)", e.getMessage());
+        assertEquals("unknown scenario 'fisheries' (known: fishery, market, team, rumour, relief)", e.getMessage());
     }
 
     @Test
@@ -32,6 +32,8 @@ class SamplesMainTest {
                 assertThrows(IllegalArgumentException.class, () -> run("demo", "--rounds")).getMessage());
         assertEquals("scenarios: --seeds must be at least 1",
                 assertThrows(IllegalArgumentException.class, () -> run("scenarios", "--seeds", "0")).getMessage());
+        assertEquals("unknown scenario 'fish' (known: fishery, market, team, rumour, relief)",
+                assertThrows(IllegalArgumentException.class, () -> run("scenarios", "--only", "market,fish")).getMessage());
         assertEquals("a scenario needs at least 3 agents, not 2",
                 assertThrows(IllegalArgumentException.class, () -> new Spec(2, 0.5, 3, 1)).getMessage());
     }
