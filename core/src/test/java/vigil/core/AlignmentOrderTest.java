@@ -47,8 +47,8 @@ class AlignmentOrderTest {
     }
 
     Monitor start(Config.Builder b) {
-        monitor = Vigil.builder().config(b.out(dir).audit(null).trace(null).clock(Config.ClockMode.EVENTS).logAlerts(false).build())
-                .rules(new RuleSource("cap.drl", CAP)).serviceSinks(false).start();
+        monitor = Vigil.builder().config(b.out(dir).audit(null).trace(null).clock(Config.ClockMode.EVENTS).logAlerts(false)
+                .rules(new RuleSource("cap.drl", CAP)).build()).serviceSinks(false).start();
         return monitor;
     }
 
