@@ -32,7 +32,18 @@ final class Demo {
                 runs.add(ScenarioRun.run(s, spec, how, first ? dir : null, live(s, how.label(), first)));
             }
             ScenarioRun.Result on = runs.get(0);
-            ScenarioJson.write(dir, runs);
+            List<ScenarioJson.SweepResult> sweeps = new ArrayList<>();
+            List<ScenarioRun.Result> off = runs.stream().filter(r -> !r.sanctions()).toList();
+            if (!off.isEmpty()) {
+                for (Scenario.Sweep sw : s.sweeps(spec)) {
+                    List<Score> points = new ArrayList<>();
+                    for (String v : sw.values()) {
+                        points.add(Benchmark.replay(s, spec, off, sw, v));
+                    }
+                    sweeps.add(new ScenarioJson.SweepResult(sw, Benchmark.defaultOf(s, spec, sw.param()), points));
+                }
+            }
+            ScenarioJson.write(dir, runs, sweeps);
             out.println("   misaligned (ground truth): " + on.misaligned());
             for (Score sc : Score.of(on.truth(), on.detections(), s.labelledRules, on.ruleValues())) {
                 out.printf(Locale.ROOT, "   %-72s tp %3d fp %3d fn %3d  precision %s  recall %s  latency median %s ms%n",

@@ -60,5 +60,13 @@ public final class DemoCommand implements Command {
         if (System.getProperty(key) == null) {
             System.setProperty(key, "error");
         }
+        // Drools' compile-time advice about the packs (EvalCondition) is noise here too; the command line's own
+        // default for it is warn, a level given with -D stays.
+        for (String drools : new String[] {"org.slf4j.simpleLogger.log.org.drools", "org.slf4j.simpleLogger.log.org.kie"}) {
+            String level = System.getProperty(drools);
+            if (level == null || level.equals("warn")) {
+                System.setProperty(drools, "error");
+            }
+        }
     }
 }

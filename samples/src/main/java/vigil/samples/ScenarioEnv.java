@@ -142,6 +142,14 @@ public abstract class ScenarioEnv extends Environment {
         truth.add(new Truth(agent, behaviour, round, now(), rule, true, System.currentTimeMillis()));
     }
 
+    /**
+     * Whether {@code agent} of the running MAS holds a belief unifying with {@code literal}: the script's own
+     * state (an adversary's note that it was warned), for the ground truth. Call it between phases.
+     */
+    protected final boolean believes(String agent, String literal) {
+        return Beliefs.holds(agent, literal);
+    }
+
     /** Whether the monitor has an agent muted or quarantined now, in scenario time. */
     protected final boolean muted(String agent) {
         Monitor m = MasMonitor.monitor().orElse(null);

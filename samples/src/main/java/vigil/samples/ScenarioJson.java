@@ -26,8 +26,16 @@ public final class ScenarioJson {
         return toNode(off == null ? List.of(on) : List.of(on, off));
     }
 
-    /** The runs of one seed, the scored one first. */
+    /** A parameter swept over the sanctions-off run: the value the run used, and the rule's score at each value. */
+    public record SweepResult(Scenario.Sweep sweep, String current, List<Score> scores) {
+    }
+
     public static ObjectNode toNode(List<ScenarioRun.Result> runs) {
+        return toNode(runs, List.of());
+    }
+
+    /** The runs of one seed, the scored one first, and the sweeps replayed over its sanctions-off run. */
+    public static ObjectNode toNode(List<ScenarioRun.Result> runs, List<SweepResult> sweeps) {
         ScenarioRun.Result on = runs.get(0);
         Scenario s = on.scenario();
         ObjectNode o = JSON.createObjectNode();
@@ -93,8 +101,41 @@ public final class ScenarioJson {
         }
         o.put("unit", "one (rule, agent, round): tp, fp and fn count these; the audit log counts violations, one of which"
                 + " may name several agents");
+        ObjectNode det = o.putObject("detections");
+        java.util.Set<String> units = new java.util.HashSet<>();
+        on.detections().forEach(d -> units.add(d.rule() + '\u0000' + d.agent() + '\u0000' + d.round()));
+        int tpfp = 0;
+        for (Score sc : Score.of(on.truth(), on.detections(), s.labelledRules, on.ruleValues())) {
+            tpfp += sc.tp() + sc.fp();
+        }
+        int adaptive = 0;
+        for (Score.Behaviour b : Score.byBehaviour(on.truth(), on.detections())) {
+            adaptive += b.adaptive() ? b.detected() : 0;
+        }
+        det.put("violations", on.violations());
+        det.put("units", units.size());
+        det.put("tpPlusFp", tpfp);
+        det.put("adaptiveCaught", adaptive);
         o.put("time", "scenario time: each round is " + ScenarioEnv.ROUND_MS / 1000 + " s, starting at " + on.base()
                 + " (epoch ms) for round 0");
+        ArrayNode sw = o.putArray("sweeps");
+        for (SweepResult r : sweeps) {
+            ObjectNode n = sw.addObject();
+            n.put("rule", r.sweep().rule());
+            n.put("param", r.sweep().param());
+            n.put("current", r.current());
+            ArrayNode pts = n.putArray("points");
+            for (int i = 0; i < r.scores().size(); i++) {
+                Score sc = r.scores().get(i);
+                ObjectNode p = pts.addObject();
+                p.put("value", r.sweep().values().get(i));
+                p.put("tp", sc.tp());
+                p.put("fp", sc.fp());
+                p.put("fn", sc.fn());
+                putNullable(p, "precision", sc.precision());
+                putNullable(p, "recall", sc.recall());
+            }
+        }
         ArrayNode truth = o.putArray("truth");
         for (Truth t : on.truth()) {
             ObjectNode n = truth.addObject();
@@ -126,10 +167,15 @@ public final class ScenarioJson {
 
     /** Writes {@code dir/scenario.json} for the runs of one seed, the scored one first; returns its path. */
     public static Path write(Path dir, List<ScenarioRun.Result> runs) {
+        return write(dir, runs, List.of());
+    }
+
+    /** Writes {@code dir/scenario.json} with the sweeps replayed over the sanctions-off run; returns its path. */
+    public static Path write(Path dir, List<ScenarioRun.Result> runs, List<SweepResult> sweeps) {
         Path file = dir.resolve("scenario.json");
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(file.toFile(), toNode(runs));
+            JSON.writeValue(file.toFile(), toNode(runs, sweeps));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -50,11 +50,12 @@ public final class ScenarioRun {
 
     /**
      * Everything a run produced. Detections carry the round they fall in; {@code events} are the events the
-     * monitor judged (its trace), in scenario time from {@code base}; {@code measures} the run's named measures.
+     * monitor judged (its trace), in scenario time from {@code base}; {@code measures} the run's named measures;
+     * {@code violations} how many violations the monitor reported (the audit log's count).
      */
     public record Result(Scenario scenario, Spec spec, Scenario.Run run, List<String> misaligned, List<Truth> truth,
             long base, List<Detection> detections, Map<String, String> ruleValues, Series series,
-            long withheld, Map<String, Double> measures, List<Event> events) {
+            long withheld, Map<String, Double> measures, List<Event> events, int violations) {
 
         public boolean sanctions() {
             return run.sanctions();
@@ -133,7 +134,7 @@ public final class ScenarioRun {
         }
         detections.sort(Comparator.comparingLong(Detection::alertedAt));
         return new Result(scenario, spec, how, env.misaligned(), env.truth(), base, detections, values,
-                env.series(how.label()), recorder.withheld, env.measures(), events);
+                env.series(how.label()), recorder.withheld, env.measures(), events, recorder.seen.size());
     }
 
     private static List<Event> readTrace(Path trace) {
