@@ -32,9 +32,13 @@ public final class ScenariosCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--seeds=", "--only=", "--out=");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
         DemoCommand.quietLogging();
-        args.accept("--seeds=", "--only=", "--out=");
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
