@@ -98,9 +98,27 @@ final class Benchmark {
     /**
      * Replays the events of the sanctions-off runs through a monitor whose parameter {@code sw.param} is
      * {@code value} (every other setting as the scenario configures it), and scores the swept rule against
-     * the runs' own labels. The runs' scenario times lie hours apart, so one monitor judges them all.
+     * the runs' own labels. Each run gets a monitor of its own (the rules are compiled once for the value):
+     * rules that keep facts by name, such as each agent's position on a topic, must not carry one run's
+     * facts into the next.
      */
     static Score replay(Scenario s, Spec d, List<ScenarioRun.Result> runs, Scenario.Sweep sw, String value) {
+        List<List<Score>> per = new ArrayList<>();
+        for (ScenarioRun.Result r : runs) {
+            List<Detection> det = new ArrayList<>();
+            for (Violation v : replayOne(s, d, r.events(), sw.param(), value)) {
+                if (v.rule().equals(sw.rule())) {
+                    det.addAll(Detection.of(v, r.base(), 0));
+                }
+            }
+            List<Truth> truth = r.truth().stream().filter(t -> t.rule().equals(sw.rule())).toList();
+            per.add(Score.of(truth, det, List.of(sw.rule()), r.ruleValues()).stream()
+                    .filter(x -> x.rule().equals(sw.rule())).toList());
+        }
+        return Score.sum(per).get(0);
+    }
+
+    private static List<Violation> replayOne(Scenario s, Spec d, List<Event> recorded, String param, String value) {
         Path tmp;
         try {
             tmp = Files.createTempDirectory("vigil-sweep-");
@@ -110,13 +128,9 @@ final class Benchmark {
         Config.Builder b = Config.builder().logAlerts(false).sanctions(false).clock(Config.ClockMode.EVENTS).out(tmp)
                 .audit(null).trace(null);
         s.configure(b, d);
-        b.param(sw.param(), value);
-        List<Violation> found;
+        b.param(param, value);
         try (Monitor m = Vigil.builder().config(b.build()).serviceSinks(false).start()) {
-            List<Event> events = new ArrayList<>();
-            for (ScenarioRun.Result r : runs) {
-                events.addAll(r.events());
-            }
+            List<Event> events = new ArrayList<>(recorded);
             events.sort(Comparator.comparingLong(Event::time));
             for (Event e : events) {
                 m.judge(e);
@@ -125,27 +139,13 @@ final class Benchmark {
                 m.advanceTo(events.get(events.size() - 1).time() + ScenarioEnv.ROUND_MS);
             }
             m.drain(600_000);
-            found = m.violations();
+            return m.violations();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         } finally {
             tmp.toFile().delete();
         }
-        List<List<Score>> per = new ArrayList<>();
-        for (ScenarioRun.Result r : runs) {
-            long end = r.base() + (r.spec().rounds() + 2) * ScenarioEnv.ROUND_MS;
-            List<Detection> det = new ArrayList<>();
-            for (Violation v : found) {
-                if (v.rule().equals(sw.rule()) && v.time() >= r.base() && v.time() < end) {
-                    det.addAll(Detection.of(v, r.base(), 0));
-                }
-            }
-            List<Truth> truth = r.truth().stream().filter(t -> t.rule().equals(sw.rule())).toList();
-            per.add(Score.of(truth, det, List.of(sw.rule()), r.ruleValues()).stream()
-                    .filter(x -> x.rule().equals(sw.rule())).toList());
-        }
-        return Score.sum(per).get(0);
     }
 
     // ---- the page ----

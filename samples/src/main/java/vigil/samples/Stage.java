@@ -3,8 +3,7 @@ package vigil.samples;
 /**
  * Hands a run's {@link Spec} and the start of its scenario time to the environment Jason creates by name,
  * and the environment back to the runner. Jason runs one MAS per JVM, so one stage suffices. Each run's
- * scenario time starts at least an hour after the previous run's ended, so that the events of several runs
- * can be replayed through one monitor without their windows meeting.
+ * scenario time starts at least an hour after the previous run's ended, so that no two runs' times meet.
  */
 final class Stage {
 

@@ -137,6 +137,20 @@ class ScenarioRunTest {
         assertTrue(labelled(off, TeamEnv.YIELD_RULE, true).isEmpty());
         List<Score> scores = Score.of(off.truth(), off.detections(), Scenario.TEAM.labelledRules, off.ruleValues());
         assertTrue(scores.get(0).tp() > 0, scores.toString());
+
+        // Replayed over two seeds, the rules that keep each agent's position by topic (q1, q2, ...) judge each
+        // run afresh: the sweep at the scenario's own values finds what the live runs found.
+        ScenarioRun.Result other = run(Scenario.TEAM, new Spec(7, 0.43, 3, 4), Scenario.Run.OFF);
+        for (String[] p : new String[][] {{TeamEnv.YIELD_RULE, "influence.pressure", "3"},
+                {TeamEnv.CASCADE_RULE, "influence.cascade_share", "0.5"}}) {
+            Score live = Score.sum(List.of(
+                    Score.of(off.truth(), off.detections(), List.of(p[0]), off.ruleValues()),
+                    Score.of(other.truth(), other.detections(), List.of(p[0]), other.ruleValues()))).stream()
+                    .filter(x -> x.rule().equals(p[0])).findFirst().orElseThrow();
+            Score replayed = Benchmark.replay(Scenario.TEAM, new Spec(7, 0.43, 3, 1), List.of(off, other),
+                    new Scenario.Sweep(p[0], p[1], List.of(p[2])), p[2]);
+            assertEquals(List.of(live.tp(), live.fp(), live.fn()), List.of(replayed.tp(), replayed.fp(), replayed.fn()), p[0]);
+        }
     }
 
     @Test
