@@ -108,7 +108,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
-        admission = Admission.of(b.watch());
+        admission = config.get(Config.WATCH_ADMISSION) ? Admission.of(b.watch()) : null;
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
         if (now > 0) {
@@ -299,7 +299,7 @@ final class Watch implements Runnable {
                     session.insert(a);
                 }
             }
-            if (admission.admits(e, session)) {
+            if (admission == null || admission.admits(e, session)) {
                 session.insert(e);
             } else {
                 passedBy.incrementAndGet();
