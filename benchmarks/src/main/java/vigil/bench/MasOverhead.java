@@ -60,7 +60,7 @@ final class MasOverhead {
         Table t = new Table("MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run",
                 "variant", "runs (U / M)", "unmonitored s (median)", "monitored s (median)", "unmonitored msg/s",
                 "monitored msg/s", "wall-time ratio M/U (median)", "events judged per M run",
-                "ratio with watch.admission = off (median)", "events the watch passed by");
+                "ratio with admission = off (median)", "events the watch passed by");
         for (boolean actions : new boolean[] {false, true}) {
             Path dir = Files.createTempDirectory("vigil-bench-mas");
             try {
@@ -94,7 +94,7 @@ final class MasOverhead {
                 deleteTree(dir);
             }
         }
-        return t.note("Rounds alternate unmonitored, monitored, and monitored with `watch.admission = off` (every event"
+        return t.note("Rounds alternate unmonitored, monitored, and monitored with `admission = off` (every event"
                 + " inserted into the watch's session, as before admission). Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
                 + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
                 + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
@@ -108,7 +108,7 @@ final class MasOverhead {
             finished.COUNT.set(0);
         }
         if (monitored) {
-            MasMonitor.install(Vigil.builder().config(Monitors.config().set(Config.WATCH_ADMISSION, admission).build())
+            MasMonitor.install(Vigil.builder().config(Monitors.config().set(Config.ADMISSION, admission).build())
                     .serviceSinks(false));
         }
         long t0 = System.nanoTime();

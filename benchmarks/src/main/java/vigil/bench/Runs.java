@@ -233,7 +233,7 @@ final class Runs {
             t.row(pack, pct(admitted, events), Table.f(Table.median(off), 1), Table.f(Table.median(on), 1),
                     Table.f(Table.median(ratios), 2) + "x", same ? "yes" : "**no**");
         }
-        return t.note("`watch.admission = off` inserts every event into the watch's session, as before this change;"
+        return t.note("`admission = off` inserts every event into the watch's session, as before this change;"
                 + " on, an event that no watch rule can match (by the compiled rules' single-event conditions) is"
                 + " counted and traced but never inserted. The findings (rule, agents, evidence of every violation and"
                 + " suppressed repeat) are compared between the two.");
@@ -265,7 +265,7 @@ final class Runs {
     static Cost cost(String pack, boolean admission, List<Event> before, List<Event> stream) throws Exception {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Path dir = null;
-        Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).set(Config.WATCH_ADMISSION, admission);
+        Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).set(Config.ADMISSION, admission);
         if (!pack.equals("all")) {
             dir = Files.createTempDirectory("vigil-bench-" + pack);
             for (RuleSource s : packSources().get(pack)) {

@@ -22,14 +22,15 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Which events the watch's rules can match at all, read off the compiled network once per rule set: for
- * each event type, the chains of single-event conditions (the alpha network, and a window's own conditions)
- * that lead from the type to a join, a window, an accumulation or a rule. An event that passes no chain
- * cannot take part in any rule, so the watch counts and traces it but never inserts it. The conditions are
- * the compiled rules' own, evaluated as the engine would, so the decision is exact; a condition that fails
- * with an exception admits the event (the engine then reports the failure as it always has).
+ * Which events the rules of one knowledge base (the gate's or the watch's) can match at all, read off its
+ * compiled network once per rule set: for each event type, the chains of single-event conditions (the alpha
+ * network, and a window's own conditions) that lead from the type to a join, a window, an accumulation or a
+ * rule. An event that passes no chain cannot take part in any rule, so it is judged without being inserted:
+ * the watch counts and traces it, the gate answers at once. The conditions are the compiled rules' own,
+ * evaluated as the engine would, so the decision is exact; a condition that fails with an exception admits
+ * the event (the engine then reports the failure as it always has).
  *
- * <p>Called on the watch thread only.
+ * <p>Called under the gate's lock, or on the watch thread: never concurrently on one session.
  */
 final class Admission {
 
@@ -103,7 +104,7 @@ final class Admission {
         return names;
     }
 
-    /** Whether some watch rule can match {@code e}; {@code session} resolves the conditions' values. */
+    /** Whether some rule of the base can match {@code e}; {@code session}, on that base, resolves the conditions. */
     boolean admits(Event e, KieSession session) {
         if (always.getOrDefault(e.getClass(), true)) {
             return true;

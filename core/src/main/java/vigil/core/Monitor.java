@@ -49,7 +49,7 @@ public final class Monitor implements AutoCloseable {
         this.ledger = new ReputationLedger(config.initialReputation());
         this.sentencer = new Sentencer(config, alerts, sanctions, ledger);
         this.vocabulary = config.vocabulary();
-        this.gate = new Gate(book, config.facts());
+        this.gate = new Gate(book, config.facts(), config.get(Config.ADMISSION));
         this.watch = new Watch(book, config, new Watch.Judge() {
             @Override
             public void found(List<Finding> findings, CompiledRules b) {

@@ -108,7 +108,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
-        admission = config.get(Config.WATCH_ADMISSION) ? Admission.of(b.watch()) : null;
+        admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
         if (now > 0) {

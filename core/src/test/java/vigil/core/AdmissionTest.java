@@ -97,6 +97,27 @@ class AdmissionTest {
         assertEquals(judge(events, false, everyMessage).violations(), on.violations());
     }
 
+    @Test
+    void theGateFindsTheSameWhenItPassesEventsBy() {
+        String gate = """
+                package test.gatepass;
+                import vigil.core.*;
+                import function vigil.core.Findings.violation;
+                rule "Offering a warning"
+                    @value("civility") @path("gate") @sanction("block")
+                when
+                    $m : MessageEvent(performative == "tell", content.functor == "offer", receiver == "a1")
+                then
+                    violation(kcontext, "offered to a1", $m);
+                end
+                """;
+        List<Event> events = stream(3, 1_000);
+        Result on = judge(events, true, gate);
+        Result off = judge(events, false, gate);
+        assertEquals(off.violations(), on.violations());
+        assertFalse(on.violations().isEmpty());
+    }
+
     record Result(List<String> violations, Stats stats) {
     }
 
@@ -107,7 +128,7 @@ class AdmissionTest {
     Result judge(List<Event> events, boolean admission, String drl) {
         Config config = Config.builder()
                 .out(dir).audit(null).clock(Config.ClockMode.EVENTS).sanctions(false).logAlerts(false)
-                .set(Config.WATCH_ADMISSION, admission)
+                .set(Config.ADMISSION, admission)
                 .rules(new RuleSource("admission.drl", drl))
                 .build();
         try (Monitor m = Vigil.builder().config(config).serviceSinks(false).start()) {
