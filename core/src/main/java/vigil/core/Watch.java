@@ -76,6 +76,7 @@ final class Watch implements Runnable {
     private Admission admission;
     private KieSession session;
     private Findings findings;
+    private RuleBudget budget;
     private SessionPseudoClock clock;
     /** The clock's time at the last firing; a new session counts as fired at its start. */
     private long lastFired;
@@ -109,6 +110,7 @@ final class Watch implements Runnable {
         book = b;
         findings = new Findings(b);
         admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
+        budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
         if (now > 0) {
@@ -275,7 +277,7 @@ final class Watch implements Runnable {
             }
         }
         try {
-            session.fireAllRules();
+            budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the reloaded watch rules over the carried events");
         }
@@ -323,7 +325,7 @@ final class Watch implements Runnable {
     private void fire() {
         lastFired = clock.getCurrentTime();
         try {
-            session.fireAllRules();
+            budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the watch rules");
         }
