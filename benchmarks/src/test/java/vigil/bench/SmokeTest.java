@@ -95,6 +95,14 @@ class SmokeTest {
     }
 
     @Test
+    void jasonsTokenRingRunsUnmonitoredAndMonitored() throws Exception {
+        Table t = quick("ring");
+        assertEquals(1, t.rows().size());
+        assertTrue(number(t.rows().get(0).get(4)) > 0, t.markdown());
+        assertTrue(number(t.rows().get(0).get(5)) >= 200, "every hop judged: " + t.markdown());
+    }
+
+    @Test
     void masRunsUnmonitoredAndMonitored() throws Exception {
         Table t = quick("mas");
         assertEquals(2, t.rows().size());
