@@ -1,0 +1,147 @@
+package vigil.jacamo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import vigil.core.Monitor;
+import vigil.core.Vigil;
+import vigil.core.Violation;
+import vigil.core.config.Config;
+import vigil.core.sanction.Durations;
+import vigil.jacamo.cli.JasonRun;
+
+/**
+ * The corpus of honest real programs ({@code src/test/resources/corpus}): each folder holds one program that
+ * no one here wrote (its {@code ORIGIN} says where it comes from), run headless with every agent monitored by
+ * the default packs, as {@code ./vigil run} does, for the duration its {@code expected.properties} gives. Each
+ * run must raise exactly the violations that file expects (honest programs: none) and send at least the
+ * messages and start at least the actions it says, so that a program that stopped talking cannot pass
+ * quietly. What each run saw is written to {@code target/corpus/} (a trace and an audit log per program,
+ * and {@code summary.tsv}).
+ */
+class CorpusTest {
+
+    private static final Path OUT = Path.of("target", "corpus");
+    private static final Map<String, Row> ROWS = new TreeMap<>();
+
+    /** One program's run: what it sent and did, and the violations by pack. */
+    record Row(int agents, long messages, long actions, Map<String, Integer> violationsByPack) {
+    }
+
+    static Path corpus() {
+        try {
+            return Path.of(CorpusTest.class.getResource("/corpus").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHonestProgramRunsWithoutAViolation() throws IOException {
+        List<Path> programs;
+        try (Stream<Path> s = Files.list(corpus())) {
+            programs = s.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+        }
+        assertTrue(programs.size() >= 10, "the corpus holds " + programs.size() + " programs");
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> run(p)));
+    }
+
+    private static void run(Path folder) throws Exception {
+        String name = folder.getFileName().toString();
+        assertTrue(Files.isRegularFile(folder.resolve("ORIGIN")), name + ": no ORIGIN file");
+        Properties expected = new Properties();
+        try (Reader r = Files.newBufferedReader(folder.resolve("expected.properties"), StandardCharsets.UTF_8)) {
+            expected.load(r);
+        }
+        Path project = folder.resolve(expected.getProperty("project", onlyProject(folder)));
+        Duration duration = Durations.parse(expected.getProperty("duration", "2s"));
+        Path out = OUT.resolve(name);
+        Files.createDirectories(out);
+        Files.deleteIfExists(out.resolve("audit.jsonl"));
+        Files.deleteIfExists(out.resolve("trace.jsonl"));
+        Config config = Config.defaults().toBuilder().logAlerts(false).out(out).audit(out.resolve("audit.jsonl"))
+                .trace(out.resolve("trace.jsonl")).build();
+        Monitor monitor = Vigilance.install(Vigil.builder().config(config).serviceSinks(false));
+        List<Violation> violations;
+        Vigilance.Traffic traffic;
+        int agents;
+        try {
+            JasonRun run = JasonRun.start(project, true);
+            try {
+                agents = run.agents().size();
+                run.awaitStop(duration);
+            } finally {
+                run.close();
+            }
+            monitor.drain(10_000);
+            violations = monitor.violations();
+            traffic = Vigilance.traffic();
+        } finally {
+            Vigilance.shutdown();
+        }
+        Map<String, Integer> byPack = new TreeMap<>();
+        for (Violation v : violations) {
+            byPack.merge(v.pack(), 1, Integer::sum);
+        }
+        ROWS.put(name, new Row(agents, traffic.messages(), traffic.actions(), byPack));
+        List<String> said = new ArrayList<>();
+        for (Violation v : violations) {
+            said.add(v.rule() + ": " + v.explanation());
+        }
+        assertEquals(Integer.parseInt(expected.getProperty("violations", "0")), violations.size(),
+                name + ": violations from the default packs: " + String.join("; ", said));
+        long messages = Long.parseLong(expected.getProperty("messages", "0"));
+        long actions = Long.parseLong(expected.getProperty("actions", "0"));
+        assertTrue(traffic.messages() >= messages, name + ": sent " + traffic.messages() + " messages, expected at least " + messages);
+        assertTrue(traffic.actions() >= actions, name + ": started " + traffic.actions() + " actions, expected at least " + actions);
+    }
+
+    private static String onlyProject(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            List<String> found = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".mas2j")).sorted().toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException(folder + ": name the project in expected.properties (found " + found + ")");
+            }
+            return found.get(0);
+        }
+    }
+
+    /** The corpus in figures, for docs/rule-packs.md: one line per program, then the totals. */
+    @AfterAll
+    static void writeSummary() throws IOException {
+        StringBuilder sb = new StringBuilder("program\tagents\tmessages\tactions\tviolations\tby pack\n");
+        long messages = 0;
+        long actions = 0;
+        int violations = 0;
+        for (Map.Entry<String, Row> e : ROWS.entrySet()) {
+            Row r = e.getValue();
+            int n = r.violationsByPack().values().stream().mapToInt(Integer::intValue).sum();
+            sb.append(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%s%n", e.getKey(), r.agents(), r.messages(),
+                    r.actions(), n, r.violationsByPack()));
+            messages += r.messages();
+            actions += r.actions();
+            violations += n;
+        }
+        sb.append(String.format(Locale.ROOT, "total: %d programs\t\t%d\t%d\t%d%n", ROWS.size(), messages, actions, violations));
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("summary.tsv"), sb.toString(), StandardCharsets.UTF_8);
+    }
+}
