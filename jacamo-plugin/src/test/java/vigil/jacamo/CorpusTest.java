@@ -21,11 +21,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import vigil.core.Config;
+import vigil.core.Durations;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.config.Config;
-import vigil.core.sanction.Durations;
 import vigil.jacamo.cli.JasonRun;
 
 /**
@@ -79,9 +79,9 @@ class CorpusTest {
         Files.deleteIfExists(out.resolve("trace.jsonl"));
         Config config = Config.defaults().toBuilder().logAlerts(false).out(out).audit(out.resolve("audit.jsonl"))
                 .trace(out.resolve("trace.jsonl")).build();
-        Monitor monitor = Vigilance.install(Vigil.builder().config(config).serviceSinks(false));
+        Monitor monitor = MasMonitor.install(Vigil.builder().config(config).serviceSinks(false));
         List<Violation> violations;
-        Vigilance.Traffic traffic;
+        MasMonitor.Traffic traffic;
         int agents;
         try {
             JasonRun run = JasonRun.start(project, true);
@@ -93,9 +93,9 @@ class CorpusTest {
             }
             monitor.drain(10_000);
             violations = monitor.violations();
-            traffic = Vigilance.traffic();
+            traffic = MasMonitor.traffic();
         } finally {
-            Vigilance.shutdown();
+            MasMonitor.shutdown();
         }
         Map<String, Integer> byPack = new TreeMap<>();
         for (Violation v : violations) {
