@@ -34,7 +34,7 @@ import vigil.core.RuleSource;
  */
 final class MemoryLint {
 
-    private static final Set<String> CORE_EVENTS = Set.of("MessageEvent", "ActionEvent", "ReportEvent");
+    private static final Set<String> CORE_EVENTS = Set.of("MessageEvent", "ActionEvent", "ActionOutcome", "ReportEvent");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
     private static final Pattern PAIR = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern PARAMS = Pattern.compile("@params\\s*\\(([^)]*)\\)");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import vigil.core.ActionOutcome;
 import vigil.core.Decision;
 import vigil.core.Monitor;
 import vigil.core.RulePath;
@@ -262,8 +263,13 @@ public final class Tools {
                             + " windows see it at " + last + " ms");
                 }
                 last = Math.max(last, e.time());
-                Verdict v = monitor.judge(e);
                 events++;
+                if (e instanceof ActionOutcome o) {
+                    // What became of an action: the watch's alone, as live.
+                    monitor.outcome(o);
+                    continue;
+                }
+                Verdict v = monitor.judge(e);
                 if (v.decision() == Decision.BLOCK) {
                     wouldBlock.add(e.id());
                 }

@@ -22,6 +22,7 @@ import vigil.core.Violation;
 import vigil.core.AlertJson;
 import vigil.core.AuditVerifier;
 import vigil.core.ActionEvent;
+import vigil.core.ReportEvent;
 import vigil.core.Event;
 import vigil.core.EventJson;
 import vigil.core.MessageEvent;
@@ -193,7 +194,7 @@ final class RunReader {
                     }
                 } else if (e instanceof ActionEvent) {
                     actions++;
-                } else {
+                } else if (e instanceof ReportEvent) {
                     reports++;
                 }
             }
