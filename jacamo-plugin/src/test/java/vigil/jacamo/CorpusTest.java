@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import vigil.core.Config;
 import vigil.core.Durations;
-import vigil.core.Monitor;
-import vigil.core.Vigil;
-import vigil.core.Violation;
-import vigil.jacamo.cli.JasonRun;
 
 /**
  * The corpus of honest real programs ({@code src/test/resources/corpus}): each folder holds one program that
@@ -40,11 +34,7 @@ import vigil.jacamo.cli.JasonRun;
 class CorpusTest {
 
     private static final Path OUT = Path.of("target", "corpus");
-    private static final Map<String, Row> ROWS = new TreeMap<>();
-
-    /** One program's run: what it sent and did, and the violations by pack. */
-    record Row(int agents, long messages, long actions, Map<String, Integer> violationsByPack) {
-    }
+    private static final Map<String, PacksRun> ROWS = new TreeMap<>();
 
     static Path corpus() {
         try {
@@ -73,45 +63,14 @@ class CorpusTest {
         }
         Path project = folder.resolve(expected.getProperty("project", onlyProject(folder)));
         Duration duration = Durations.parse(expected.getProperty("duration", "2s"));
-        Path out = OUT.resolve(name);
-        Files.createDirectories(out);
-        Files.deleteIfExists(out.resolve("audit.jsonl"));
-        Files.deleteIfExists(out.resolve("trace.jsonl"));
-        Config config = Config.defaults().toBuilder().logAlerts(false).out(out).audit(out.resolve("audit.jsonl"))
-                .trace(out.resolve("trace.jsonl")).build();
-        Monitor monitor = MasMonitor.install(Vigil.builder().config(config).serviceSinks(false));
-        List<Violation> violations;
-        MasMonitor.Traffic traffic;
-        int agents;
-        try {
-            JasonRun run = JasonRun.start(project, true);
-            try {
-                agents = run.agents().size();
-                run.awaitStop(duration);
-            } finally {
-                run.close();
-            }
-            monitor.drain(10_000);
-            violations = monitor.violations();
-            traffic = MasMonitor.traffic();
-        } finally {
-            MasMonitor.shutdown();
-        }
-        Map<String, Integer> byPack = new TreeMap<>();
-        for (Violation v : violations) {
-            byPack.merge(v.pack(), 1, Integer::sum);
-        }
-        ROWS.put(name, new Row(agents, traffic.messages(), traffic.actions(), byPack));
-        List<String> said = new ArrayList<>();
-        for (Violation v : violations) {
-            said.add(v.rule() + ": " + v.explanation());
-        }
-        assertEquals(Integer.parseInt(expected.getProperty("violations", "0")), violations.size(),
-                name + ": violations from the default packs: " + String.join("; ", said));
+        PacksRun r = PacksRun.run(project, duration, OUT.resolve(name));
+        ROWS.put(name, r);
+        assertEquals(Integer.parseInt(expected.getProperty("violations", "0")), r.violations().size(),
+                name + ": violations from the default packs: " + String.join("; ", r.said()));
         long messages = Long.parseLong(expected.getProperty("messages", "0"));
         long actions = Long.parseLong(expected.getProperty("actions", "0"));
-        assertTrue(traffic.messages() >= messages, name + ": sent " + traffic.messages() + " messages, expected at least " + messages);
-        assertTrue(traffic.actions() >= actions, name + ": started " + traffic.actions() + " actions, expected at least " + actions);
+        assertTrue(r.messages() >= messages, name + ": sent " + r.messages() + " messages, expected at least " + messages);
+        assertTrue(r.actions() >= actions, name + ": started " + r.actions() + " actions, expected at least " + actions);
     }
 
     private static String onlyProject(Path folder) throws IOException {
@@ -131,11 +90,11 @@ class CorpusTest {
         long messages = 0;
         long actions = 0;
         int violations = 0;
-        for (Map.Entry<String, Row> e : ROWS.entrySet()) {
-            Row r = e.getValue();
-            int n = r.violationsByPack().values().stream().mapToInt(Integer::intValue).sum();
+        for (Map.Entry<String, PacksRun> e : ROWS.entrySet()) {
+            PacksRun r = e.getValue();
+            int n = r.violations().size();
             sb.append(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%s%n", e.getKey(), r.agents(), r.messages(),
-                    r.actions(), n, r.violationsByPack()));
+                    r.actions(), n, r.byPack()));
             messages += r.messages();
             actions += r.actions();
             violations += n;

@@ -63,6 +63,16 @@ class HonestyTest {
     }
 
     @Test
+    void thePlatformsDirectoryFacilitatorIsNotJudgedForBelief() {
+        // Jason's df answers subscriptions from its registry; a project agent doing the same is judged.
+        RuleScenario.packs("honesty")
+                .at(1_000).tell("df", "p1", "provider(c, \"initiator\")").belief(SenderBelief.NO_BELIEF)
+                .at(2_000).tell("registry", "p1", "provider(c, \"initiator\")").belief(SenderBelief.NO_BELIEF)
+                .expect(UNSURE, "registry").expectTimes(UNSURE, 1)
+                .run();
+    }
+
+    @Test
     void aPredicateTheProjectDeclaresFactualIsJudgedEvenWhereTheSenderKeepsNone() {
         RuleScenario.packs("honesty")
                 .param("honesty.factual", "price, stock")
