@@ -17,7 +17,7 @@ import vigil.core.Config;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * One Jason project run headless under the default packs, as {@code ./vigil run} runs it: every agent
@@ -52,7 +52,7 @@ record PacksRun(int agents, long messages, long actions, List<Violation> violati
                 run.close();
             }
             monitor.drain(10_000);
-            monitor.advanceTo(System.currentTimeMillis() + 10_000);
+            monitor.advanceTo(System.currentTimeMillis() + 5_000);
             monitor.drain(10_000);
             MasMonitor.Traffic t = MasMonitor.traffic();
             return new PacksRun(agents, t.messages(), t.actions(), monitor.violations());
