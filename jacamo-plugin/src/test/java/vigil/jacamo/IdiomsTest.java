@@ -3,12 +3,16 @@ package vigil.jacamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vigil.core.ActionOutcome;
+import vigil.core.EventJson;
 
 /**
  * The honest idioms the default packs used to flag, each as a real Jason run next to the misbehaviour the
@@ -56,13 +60,29 @@ class IdiomsTest {
     @Test
     void harvestsThatFailedForWantOfAnEnvironmentTookNothing() throws Exception {
         PacksRun r = run("fishery.mas2j");
-        assertEquals(3, r.actions(), "each fisher tried once");
+        // Each fisher tried once, and the watch heard that each harvest failed.
+        List<ActionOutcome> outcomes = outcomes("fishery");
+        assertEquals(List.of("f1 harvest(60) FAILED", "f2 harvest(60) FAILED", "f3 harvest(60) FAILED"),
+                outcomes.stream().filter(o -> o.action().functor().equals("harvest"))
+                        .map(o -> o.agent() + " " + o.action() + " " + o.result()).sorted().toList());
         assertEquals(List.of(), r.said());
+    }
+
+    /** The outcomes the run's trace recorded. */
+    static List<ActionOutcome> outcomes(String run) throws Exception {
+        List<ActionOutcome> out = new ArrayList<>();
+        for (String line : Files.readAllLines(OUT.resolve(run).resolve("trace.jsonl"))) {
+            if (EventJson.read(line) instanceof ActionOutcome o) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     @Test
     void theSameHarvestsPerformedByAnEnvironmentAreOverharvesting() throws Exception {
         PacksRun r = run("fishery-env.mas2j");
+        assertEquals(3, outcomes("fishery-env").stream().filter(o -> o.action().functor().equals("harvest") && o.done()).count());
         // Each greedy fisher reported once in the window, as the total crosses the limit (f1 with the last take).
         assertEquals(Set.of("The group takes more than the commons can sustain"), Set.copyOf(r.rules()), String.join("; ", r.said()));
         assertEquals(Set.of("f1", "f2", "f3"), r.violations().stream().flatMap(v -> v.agents().stream()).collect(Collectors.toSet()));
