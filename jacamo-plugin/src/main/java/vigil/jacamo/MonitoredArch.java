@@ -37,8 +37,9 @@ import vigil.core.SenderBelief;
  * every message it receives from an agent that is not monitored is judged by the MAS's shared monitor
  * ({@link MasMonitor}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
  * the agent like any failed action, so {@code -!goal} plans can react. What became of each action (done,
- * failed in the environment, withheld) is reported to the watch once its feedback is back ({@link ActionOutcome}). Sanctions reach the agent as beliefs
- * with {@code source(vigil)}, added in its own reasoning cycle (see {@code docs/jacamo.md} for all of them).
+ * failed in the environment, withheld) is reported to the watch once its feedback is back
+ * ({@link ActionOutcome}). Sanctions reach the agent as beliefs with {@code source(vigil)}, added in its own
+ * reasoning cycle (see {@code docs/jacamo.md} for all of them).
  * When nothing is blocked, the agent runs exactly as without this architecture.
  */
 public class MonitoredArch extends AgArch {
