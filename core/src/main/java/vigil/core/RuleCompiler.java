@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -65,30 +64,33 @@ public final class RuleCompiler {
      * long an event stays in the watch at least (longer if a rule's window needs it).
      */
     public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration retention) {
-        Compiled key = new Compiled(List.copyOf(sources), Map.copyOf(params), retention, null);
-        Compiled last = LAST.get();
-        if (last != null && last.sameInput(key)) {
-            return last.rules();
+        List<Object> key = List.of(List.copyOf(sources), Map.copyOf(params), retention);
+        synchronized (RECENT) {
+            CompiledRules known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
         }
-        CompiledRules rules = build(sources, params, retention);
-        LAST.set(new Compiled(key.sources(), key.params(), retention, rules));
-        return rules;
+        CompiledRules c = compileAfresh(sources, params, retention);
+        synchronized (RECENT) {
+            RECENT.put(key, c);
+        }
+        return c;
     }
 
     /**
-     * The last rules compiled, reused when the same sources, parameters and retention come again (one run after
-     * another in a JVM: the corpus, the scenarios, a reload of unchanged files): compiling the default packs
-     * costs seconds, and compiled rules are immutable, each monitor opening sessions of its own.
+     * The last few compilations, by sources, parameters and retention: a process that starts many monitors on
+     * the same rules (the scenario benchmark, tests) compiles them once. Compiled rules are immutable; each
+     * monitor opens its own sessions on them.
      */
-    private static final AtomicReference<Compiled> LAST = new AtomicReference<>();
-
-    private record Compiled(List<RuleSource> sources, Map<String, String> params, Duration retention, CompiledRules rules) {
-        boolean sameInput(Compiled o) {
-            return sources.equals(o.sources) && params.equals(o.params) && retention.equals(o.retention);
+    private static final Map<List<Object>, CompiledRules> RECENT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, CompiledRules> eldest) {
+            return size() > 4;
         }
-    }
+    };
 
-    private static CompiledRules build(List<RuleSource> sources, Map<String, String> params, Duration retention) {
+    private static CompiledRules compileAfresh(List<RuleSource> sources, Map<String, String> params, Duration retention) {
         List<RuleError> errors = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         Map<String, Map<String, String>> packParams = new HashMap<>();

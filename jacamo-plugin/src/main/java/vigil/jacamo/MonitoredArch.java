@@ -188,7 +188,7 @@ public class MonitoredArch extends AgArch {
     public void act(ActionExec action) {
         MasMonitor.counter().actions.incrementAndGet();
         reportOutcomes();
-        ActionEvent attempt = new ActionEvent(nextId("a"), System.currentTimeMillis(), getAgName(),
+        ActionEvent attempt = new ActionEvent(nextId("a"), MasMonitor.now(), getAgName(),
                 JasonTerms.of(action.getActionTerm()));
         Verdict v = judge(() -> attempt);
         if (v.blocked()) {
@@ -242,7 +242,7 @@ public class MonitoredArch extends AgArch {
         Monitor m = monitor;
         if (m != null) {
             try {
-                m.outcome(ActionOutcome.of(attempt, System.currentTimeMillis(), result));
+                m.outcome(ActionOutcome.of(attempt, MasMonitor.now(), result));
             } catch (RuntimeException e) {
                 LOG.warn("{}: could not record the outcome of {}: {}", getAgName(), attempt.action(), e.toString());
             }
@@ -268,7 +268,7 @@ public class MonitoredArch extends AgArch {
 
     private MessageEvent message(Message m, String sender, boolean outgoing) {
         Object content = m.getPropCont();
-        MessageEvent e = new MessageEvent(nextId("m"), System.currentTimeMillis(), sender,
+        MessageEvent e = new MessageEvent(nextId("m"), MasMonitor.now(), sender,
                 m.getReceiver() == null ? getAgName() : m.getReceiver(), String.valueOf(m.getIlForce()),
                 JasonTerms.of(content), JasonTerms.text(content), m.getInReplyTo(), null);
         if (outgoing && m.isTell()) {
