@@ -241,6 +241,24 @@ public final class Monitor implements AutoCloseable {
         return had;
     }
 
+    /**
+     * Lifts an agent's mute and quarantine on an operator's word; the audit log records who ({@code operator},
+     * in the operator's words, e.g. {@code "ann (live view, 127.0.0.1)"}).
+     */
+    public boolean release(String agent, String operator) {
+        boolean had = sanctions.release(agent);
+        if (had) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELEASED, agent + " released from its sanctions by "
+                    + operator, now()));
+        }
+        return had;
+    }
+
+    /** Records in the audit log (and tells the sinks) that an operator has acknowledged an alert, named by {@code what}. */
+    public void acknowledge(String what, String operator) {
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.ACKNOWLEDGED, what + " acknowledged by " + operator, now()));
+    }
+
     public boolean isMuted(String agent) {
         return sanctions.isMuted(agent, now());
     }
@@ -299,6 +317,11 @@ public final class Monitor implements AutoCloseable {
     /** Adds a sink called from a thread of its own. */
     public void addSink(AlertSink sink) {
         alerts.add(sink);
+    }
+
+    /** Adds an observer of every event, called on the watch's thread (see {@link EventObserver}). */
+    public void addObserver(EventObserver observer) {
+        watch.addObserver(observer);
     }
 
     /** Waits until the watch has judged every event submitted before this call. */
