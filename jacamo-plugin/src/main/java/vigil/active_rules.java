@@ -6,7 +6,7 @@ import jason.asSemantics.Unifier;
 import jason.asSyntax.ListTerm;
 import jason.asSyntax.ListTermImpl;
 import jason.asSyntax.Term;
-import vigil.core.rules.RuleInfo;
+import vigil.core.RuleInfo;
 
 /**
  * {@code vigil.active_rules(L)}: L is the list of the rules in force that judge (helper rules left out),
@@ -31,9 +31,9 @@ public class active_rules extends DefaultInternalAction {
     public Object execute(TransitionSystem ts, Unifier un, Term[] args) throws Exception {
         checkArguments(args);
         ListTerm out = new ListTermImpl();
-        for (RuleInfo r : Answers.monitor("active_rules").rules()) {
+        for (RuleInfo r : InternalActions.monitor("active_rules").rules()) {
             if (r.judges()) {
-                out.append(Answers.rule(r));
+                out.append(InternalActions.rule(r));
             }
         }
         return un.unifies(args[0], out);

@@ -6,7 +6,7 @@ import jason.asSemantics.Unifier;
 import jason.asSyntax.StringTerm;
 import jason.asSyntax.Term;
 import java.util.concurrent.atomic.AtomicLong;
-import vigil.core.event.ReportEvent;
+import vigil.core.ReportEvent;
 
 /**
  * {@code vigil.report(Value, Description)} or {@code vigil.report(Value, Description, About)}: raises a
@@ -30,13 +30,13 @@ public class report extends DefaultInternalAction {
     @Override
     public Object execute(TransitionSystem ts, Unifier un, Term[] args) throws Exception {
         checkArguments(args);
-        String value = Answers.name(args[0], "report", "the value");
+        String value = InternalActions.name(args[0], "report", "the value");
         Term d = args[1];
         String description = d.isString() ? ((StringTerm) d).getString() : d.toString();
-        String about = args.length == 3 ? Answers.name(args[2], "report", "the agent reported about") : null;
+        String about = args.length == 3 ? InternalActions.name(args[2], "report", "the agent reported about") : null;
         ReportEvent e = new ReportEvent("r" + IDS.incrementAndGet(), System.currentTimeMillis(),
                 ts.getAgArch().getAgName(), value, description, about);
-        Answers.monitor("report").judge(e);
+        InternalActions.monitor("report").judge(e);
         return true;
     }
 }

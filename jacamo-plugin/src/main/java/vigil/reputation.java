@@ -25,10 +25,10 @@ public class reputation extends DefaultInternalAction {
     @Override
     public Object execute(TransitionSystem ts, Unifier un, Term[] args) throws Exception {
         checkArguments(args);
-        String agent = Answers.name(args[0], "reputation", "the agent");
+        String agent = InternalActions.name(args[0], "reputation", "the agent");
         if (agent.equals("self")) {
             agent = ts.getAgArch().getAgName();
         }
-        return un.unifies(args[1], ASSyntax.createNumber(Answers.monitor("reputation").reputation(agent)));
+        return un.unifies(args[1], ASSyntax.createNumber(InternalActions.monitor("reputation").reputation(agent)));
     }
 }

@@ -30,7 +30,7 @@ public class violations extends DefaultInternalAction {
     @Override
     public Object execute(TransitionSystem ts, Unifier un, Term[] args) throws Exception {
         checkArguments(args);
-        Monitor m = Answers.monitor("violations");
+        Monitor m = InternalActions.monitor("violations");
         List<Violation> vs;
         if (args.length == 2) {
             if (!args[0].toString().equals("all")) {
@@ -42,7 +42,7 @@ public class violations extends DefaultInternalAction {
         }
         ListTerm out = new ListTermImpl();
         for (Violation v : vs) {
-            out.append(Answers.violation(v));
+            out.append(InternalActions.violation(v));
         }
         return un.unifies(args[args.length - 1], out);
     }

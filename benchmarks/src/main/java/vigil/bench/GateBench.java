@@ -10,11 +10,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import vigil.core.GateProbe;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
-import vigil.core.rules.Findings.Finding;
+import vigil.core.ActionEvent;
+import vigil.core.Event;
+import vigil.core.MessageEvent;
+import vigil.core.Term;
+import vigil.core.Findings.Finding;
 
 /**
  * The gate's verdict for one event with every default pack loaded: latency (run in

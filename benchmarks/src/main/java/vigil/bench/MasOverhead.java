@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import vigil.bench.mas.finished;
 import vigil.core.Stats;
 import vigil.core.Vigil;
-import vigil.jacamo.Vigilance;
+import vigil.jacamo.MasMonitor;
 import vigil.jacamo.cli.JasonRun;
 
 /**
@@ -100,13 +100,13 @@ final class MasOverhead {
             finished.COUNT.set(0);
         }
         if (monitored) {
-            Vigilance.install(Vigil.builder().config(Monitors.config().build()).serviceSinks(false));
+            MasMonitor.install(Vigil.builder().config(Monitors.config().build()).serviceSinks(false));
         }
         long t0 = System.nanoTime();
         JasonRun run = JasonRun.start(project, monitored);
         double seconds;
         try {
-            if (!monitored && (Vigilance.monitor().isPresent() || !Vigilance.monitoredAgents().isEmpty())) {
+            if (!monitored && (MasMonitor.monitor().isPresent() || !MasMonitor.monitoredAgents().isEmpty())) {
                 throw new IllegalStateException("an unmonitored run has monitored agents");
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -124,11 +124,11 @@ final class MasOverhead {
         } finally {
             run.close();
             if (monitored) {
-                Stats s = Vigilance.monitor().map(mon -> mon.stats()).orElse(null);
+                Stats s = MasMonitor.monitor().map(mon -> mon.stats()).orElse(null);
                 if (s != null && judged != null) {
                     judged[0] = s.observed();
                 }
-                Vigilance.shutdown();
+                MasMonitor.shutdown();
             }
         }
         if (monitored && judged != null && judged[0] < messages()) {

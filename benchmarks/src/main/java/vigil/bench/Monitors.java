@@ -2,7 +2,7 @@ package vigil.bench;
 
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
+import vigil.core.Config;
 
 /**
  * The monitors the benchmarks measure: every default pack from the classpath with the default settings,

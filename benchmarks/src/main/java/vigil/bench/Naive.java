@@ -13,12 +13,12 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
-import vigil.core.event.Event;
-import vigil.core.rules.Findings;
-import vigil.core.rules.RuleBook;
-import vigil.core.rules.RuleCompiler;
-import vigil.core.rules.RuleLoader;
-import vigil.core.event.KnownAgent;
+import vigil.core.Event;
+import vigil.core.Findings;
+import vigil.core.CompiledRules;
+import vigil.core.RuleCompiler;
+import vigil.core.RuleLoader;
+import vigil.core.KnownAgent;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -39,7 +39,7 @@ final class Naive implements AutoCloseable {
     Naive() {
         ClassLoader loader = Naive.class.getClassLoader();
         // Ten years' retention: nothing expires while it is measured.
-        RuleBook book = RuleCompiler.compile(RuleLoader.fromClasspath(loader), Map.of(), Duration.ofDays(3650));
+        CompiledRules book = RuleCompiler.compile(RuleLoader.fromClasspath(loader), Map.of(), Duration.ofDays(3650));
         KieBaseConfiguration conf = KieServices.Factory.get()
                 .newKieBaseConfiguration(null, ((InternalKnowledgeBase) book.gate()).getRootClassLoader());
         conf.setOption(EventProcessingOption.STREAM);

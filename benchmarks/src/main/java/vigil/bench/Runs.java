@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Monitor;
 import vigil.core.Stats;
-import vigil.core.config.Config;
-import vigil.core.event.Event;
-import vigil.core.rules.RuleLoader;
-import vigil.core.rules.RuleSource;
+import vigil.core.Config;
+import vigil.core.Event;
+import vigil.core.RuleLoader;
+import vigil.core.RuleSource;
 
 /**
  * The plain harnesses (figures that are a whole run rather than a tight loop): the naive baseline side by

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import vigil.core.Monitor;
-import vigil.core.event.Event;
+import vigil.core.Event;
 
 /**
  * Events per second through a whole monitor with every default pack: each batch is judged (gate, in this

@@ -3,10 +3,10 @@ package vigil.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
+import vigil.core.ActionEvent;
+import vigil.core.Event;
+import vigil.core.MessageEvent;
+import vigil.core.Term;
 
 /**
  * A deterministic stream of events shaped like a busy market of 50 agents, touching every default pack's

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vigil.core.event.Event;
+import vigil.core.Event;
 
 /**
  * Runs every benchmark very briefly, so that they keep compiling and running; the figures themselves come

@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
-import vigil.core.event.Event;
-import vigil.core.rules.Findings;
-import vigil.core.rules.Findings.Finding;
-import vigil.core.rules.RuleBook;
+import vigil.core.Findings.Finding;
 
 /**
  * The synchronous path: judges one event in the caller's thread with the gate rules only. The event is
@@ -18,16 +15,16 @@ final class Gate {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Object> facts;
-    private RuleBook book;
+    private CompiledRules book;
     private KieSession session;
     private Findings findings;
 
-    Gate(RuleBook book, List<Object> facts) {
+    Gate(CompiledRules book, List<Object> facts) {
         this.facts = facts;
         install(book);
     }
 
-    private void install(RuleBook b) {
+    private void install(CompiledRules b) {
         this.book = b;
         this.findings = new Findings(b);
         this.session = b.gateHasRules() ? Sessions.open(b.gate(), b, findings, facts) : null;
@@ -56,12 +53,12 @@ final class Gate {
         }
     }
 
-    RuleBook book() {
+    CompiledRules book() {
         return book;
     }
 
     /** Swaps in new rules; events being judged finish on the old ones. */
-    void swap(RuleBook next) {
+    void swap(CompiledRules next) {
         lock.lock();
         try {
             KieSession old = session;

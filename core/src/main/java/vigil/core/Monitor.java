@@ -9,21 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.Alert.WithheldAlert;
-import vigil.core.alert.AlertDispatcher;
-import vigil.core.alert.AlertSink;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.rules.Findings.Finding;
-import vigil.core.rules.RuleBook;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.rules.RuleInfo;
-import vigil.core.sanction.Enforcer;
-import vigil.core.sanction.ReputationLedger;
-import vigil.core.sanction.SanctionBook;
+import vigil.core.Alert.SystemAlert;
+import vigil.core.Alert.WithheldAlert;
+import vigil.core.Findings.Finding;
 
 /**
  * A running monitor: judges events against the rules, keeps the violations, sanctions and reputations, and
@@ -37,7 +25,7 @@ public final class Monitor implements AutoCloseable {
     private final Config config;
     private final RuleSet ruleSet;
     private final AlertDispatcher alerts;
-    private final SanctionBook sanctions = new SanctionBook();
+    private final SanctionsInForce sanctions = new SanctionsInForce();
     private final ReputationLedger ledger;
     private final Sentencer sentencer;
     private final Gate gate;
@@ -50,10 +38,10 @@ public final class Monitor implements AutoCloseable {
     private final AtomicLong blocked = new AtomicLong();
     private final AtomicLong withheld = new AtomicLong();
     private final AtomicLong engineErrors = new AtomicLong();
-    private volatile RuleBook book;
+    private volatile CompiledRules book;
     private volatile boolean closed;
 
-    Monitor(Config config, RuleSet ruleSet, RuleBook book, AlertDispatcher alerts) throws IOException {
+    Monitor(Config config, RuleSet ruleSet, CompiledRules book, AlertDispatcher alerts) throws IOException {
         this.config = config;
         this.ruleSet = ruleSet;
         this.book = book;
@@ -64,7 +52,7 @@ public final class Monitor implements AutoCloseable {
         this.gate = new Gate(book, config.facts());
         this.watch = new Watch(book, config, new Watch.Judge() {
             @Override
-            public void found(List<Finding> findings, RuleBook b) {
+            public void found(List<Finding> findings, CompiledRules b) {
                 sentencer.sentence(findings, b.packVersions(), false);
             }
 
@@ -78,7 +66,7 @@ public final class Monitor implements AutoCloseable {
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.STARTED, "monitor started with " + describe(book), now()));
     }
 
-    private static String describe(RuleBook b) {
+    private static String describe(CompiledRules b) {
         long judging = b.rules().stream().filter(RuleInfo::judges).count();
         return judging + " rules in " + b.packVersions().entrySet().stream()
                 .map(e -> e.getKey() + "@" + e.getValue()).collect(Collectors.joining(", "));
@@ -208,7 +196,7 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the monitor is closed");
         }
-        RuleBook next;
+        CompiledRules next;
         try {
             next = ruleSet.compile();
         } catch (RuleCompilationException e) {
@@ -364,14 +352,14 @@ public final class Monitor implements AutoCloseable {
     }
 
     static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer) {
-        RuleBook book = ruleSet.compile();
+        CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
         try {
             if (config.audit() != null) {
-                alerts.addSynchronous(new vigil.core.alert.AuditLog(config.audit(), config.auditKey(), config.auditSync()));
+                alerts.addSynchronous(new vigil.core.AuditLog(config.audit(), config.auditKey(), config.auditSync()));
             }
             if (config.logAlerts()) {
-                alerts.addSynchronous(new vigil.core.alert.LogSink());
+                alerts.addSynchronous(new vigil.core.LogSink());
             }
             for (AlertSink s : sinks) {
                 alerts.add(s);

@@ -4,13 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleBook;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.rules.RuleCompiler;
-import vigil.core.rules.RuleError;
-import vigil.core.rules.RuleLoader;
-import vigil.core.rules.RuleSource;
 
 /** Where the rules come from (the configured locations plus sources given in code); compiles them anew on each call. */
 final class RuleSet {
@@ -51,7 +44,7 @@ final class RuleSet {
         return out;
     }
 
-    RuleBook compile() {
+    CompiledRules compile() {
         return RuleCompiler.compile(sources(), config.params(), config.retention());
     }
 

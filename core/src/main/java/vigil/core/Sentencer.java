@@ -10,19 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.AlertDispatcher;
-import vigil.core.config.Config;
-import vigil.core.event.Event;
-import vigil.core.rules.Findings.Finding;
-import vigil.core.rules.RuleInfo;
-import vigil.core.sanction.AppliedSanction;
-import vigil.core.sanction.EscalationPolicy;
-import vigil.core.sanction.Enforcer;
-import vigil.core.sanction.ReputationLedger;
-import vigil.core.sanction.Sanction;
-import vigil.core.sanction.SanctionBook;
+import vigil.core.Alert.SystemAlert;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.Findings.Finding;
 
 /**
  * Turns what rules found into violations and sanctions: drops repeats inside a rule's cooldown (same rule,
@@ -39,7 +29,7 @@ final class Sentencer {
 
     private final Config config;
     private final AlertDispatcher alerts;
-    private final SanctionBook book;
+    private final SanctionsInForce book;
     private final ReputationLedger ledger;
     private volatile Enforcer enforcer = Enforcer.NONE;
     private final AtomicLong ids = new AtomicLong();
@@ -50,7 +40,7 @@ final class Sentencer {
     private volatile int pruneAt = PRUNE_AT;
     private final Deque<Violation> history = new ArrayDeque<>();
 
-    Sentencer(Config config, AlertDispatcher alerts, SanctionBook book, ReputationLedger ledger) {
+    Sentencer(Config config, AlertDispatcher alerts, SanctionsInForce book, ReputationLedger ledger) {
         this.config = config;
         this.alerts = alerts;
         this.book = book;
@@ -198,7 +188,7 @@ final class Sentencer {
         EscalationPolicy policy = config.escalation(v.value());
         List<AppliedSanction> applied = new ArrayList<>();
         for (String agent : v.agents()) {
-            SanctionBook.Breaches breaches = book.recordBreach(agent, v.value(), v.time(), policy);
+            SanctionsInForce.Breaches breaches = book.recordBreach(agent, v.value(), v.time(), policy);
             for (Sanction s : policy.decide(v.requested(), breaches.times(), v.time())) {
                 if (s instanceof Sanction.Notify n && n.agent() == null) {
                     if (config.supervisor() == null) {

@@ -7,8 +7,6 @@ import org.kie.api.runtime.Environment;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
-import vigil.core.rules.Findings;
-import vigil.core.rules.RuleBook;
 
 /** Creates the Drools sessions of a rule book: each with its own findings collector and the context facts. */
 final class Sessions {
@@ -17,7 +15,7 @@ final class Sessions {
     }
 
     /** A session on {@code kbase} with a pseudo clock, so time only moves when the monitor moves it. */
-    static KieSession open(KieBase kbase, RuleBook book, Findings findings, List<Object> facts) {
+    static KieSession open(KieBase kbase, CompiledRules book, Findings findings, List<Object> facts) {
         KieServices ks = KieServices.Factory.get();
         KieSessionConfiguration conf = ks.newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);

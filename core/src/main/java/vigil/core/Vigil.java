@@ -3,10 +3,6 @@ package vigil.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import vigil.core.alert.AlertSink;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleSource;
-import vigil.core.sanction.Enforcer;
 
 /**
  * Vigil's entry point:
@@ -15,7 +11,7 @@ import vigil.core.sanction.Enforcer;
  * Verdict v = monitor.judge(event);
  * </pre>
  * {@link Builder#start()} compiles the rules and fails with every rule error listed as
- * {@code file:line: message} ({@link vigil.core.rules.RuleCompilationException}) when they do not compile.
+ * {@code file:line: message} ({@link vigil.core.RuleCompilationException}) when they do not compile.
  */
 public final class Vigil {
 
@@ -55,7 +51,7 @@ public final class Vigil {
             return this;
         }
 
-        /** Whether to add the sinks listed in {@code META-INF/services/vigil.core.alert.AlertSink} (yes by default). */
+        /** Whether to add the sinks listed in {@code META-INF/services/vigil.core.AlertSink} (yes by default). */
         public Builder serviceSinks(boolean on) {
             this.serviceSinks = on;
             return this;

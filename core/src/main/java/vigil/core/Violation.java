@@ -1,7 +1,6 @@
 package vigil.core;
 
 import java.util.List;
-import vigil.core.sanction.Sanction;
 
 /**
  * A breach of a value found by a rule. {@code agents} are the agents held responsible (they are the ones
@@ -14,7 +13,7 @@ public record Violation(
         String pack,
         String packVersion,
         String value,
-        Level level,
+        Alignment level,
         Severity severity,
         RulePath path,
         List<String> agents,

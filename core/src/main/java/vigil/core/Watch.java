@@ -21,13 +21,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.time.SessionPseudoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vigil.core.config.Config;
-import vigil.core.event.Event;
-import vigil.core.event.EventJson;
-import vigil.core.event.KnownAgent;
-import vigil.core.rules.Findings;
-import vigil.core.rules.Findings.Finding;
-import vigil.core.rules.RuleBook;
+import vigil.core.Findings.Finding;
 
 /**
  * The asynchronous path: one monitor thread runs the watch rules (collective, temporal, windowed) in a
@@ -55,7 +49,7 @@ final class Watch implements Runnable {
     private record Barrier(CountDownLatch latch) implements Item {
     }
 
-    private record Swap(RuleBook book) implements Item {
+    private record Swap(CompiledRules book) implements Item {
     }
 
     private record Stop() implements Item {
@@ -63,7 +57,7 @@ final class Watch implements Runnable {
 
     /** What the watch does with findings and with rule failures; called on the monitor thread. */
     interface Judge {
-        void found(List<Finding> findings, RuleBook book);
+        void found(List<Finding> findings, CompiledRules book);
 
         void failed(RuntimeException e, String what);
     }
@@ -79,7 +73,7 @@ final class Watch implements Runnable {
     private final List<EventObserver> failedObservers = new CopyOnWriteArrayList<>();
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
-    private RuleBook book;
+    private CompiledRules book;
     private KieSession session;
     private Findings findings;
     private SessionPseudoClock clock;
@@ -87,7 +81,7 @@ final class Watch implements Runnable {
     private long lastFired;
     private volatile boolean stopped;
 
-    Watch(RuleBook book, Config config, Judge judge) throws IOException {
+    Watch(CompiledRules book, Config config, Judge judge) throws IOException {
         this.queue = new ArrayBlockingQueue<>(config.watchQueue());
         this.config = config;
         this.judge = judge;
@@ -110,7 +104,7 @@ final class Watch implements Runnable {
         thread.start();
     }
 
-    private void install(RuleBook b) {
+    private void install(CompiledRules b) {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
@@ -136,7 +130,7 @@ final class Watch implements Runnable {
         put(new Advance(time));
     }
 
-    void swap(RuleBook next) {
+    void swap(CompiledRules next) {
         put(new Swap(next));
     }
 
@@ -258,7 +252,7 @@ final class Watch implements Runnable {
      * themselves are not carried; rules that derive them from events derive them again. The known agents
      * ({@link KnownAgent}) are carried.
      */
-    private void swapNow(RuleBook next) {
+    private void swapNow(CompiledRules next) {
         KieSession old = session;
         List<Event> kept = new ArrayList<>();
         for (Object o : old.getObjects(o -> o instanceof Event)) {

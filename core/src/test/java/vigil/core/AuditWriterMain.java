@@ -1,8 +1,7 @@
 package vigil.core;
 
 import java.nio.file.Path;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.AuditLog;
+import vigil.core.Alert.SystemAlert;
 
 /**
  * Writes audit records until it is killed, printing {@code written N} once record N is in the file, so a test

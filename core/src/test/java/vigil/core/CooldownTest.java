@@ -8,24 +8,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.Alert.WithheldAlert;
-import vigil.core.config.Config;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
-import vigil.core.sanction.EscalationPolicy;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.Alert.WithheldAlert;
 
 /** What a rule's cooldown holds back: repeats of the same rule, by the same agents, about the same subject. */
 class CooldownTest {
 
     static final String RULES = """
             package test.cool;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
-            import function vigil.core.rules.Findings.violationBy;
-            import function vigil.core.rules.Findings.violationAbout;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
+            import function vigil.core.Findings.violationBy;
+            import function vigil.core.Findings.violationAbout;
 
             rule "Insulting someone"
                 @value("respect") @severity("low") @sanction("warn") @path("gate") @cooldown("1m")

@@ -22,21 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.AlertSink;
-import vigil.core.alert.AuditLog;
-import vigil.core.alert.AuditVerifier;
+import vigil.core.Alert.SystemAlert;
+import vigil.core.Alert.ViolationAlert;
 import vigil.core.cli.Tools;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
 
 /** Faults injected into a running monitor, each checked for what it must not cost: an event, an alert, a record. */
 class FaultTest {
@@ -68,7 +56,7 @@ class FaultTest {
     void aWatchRuleThatThrowsIsReportedAndTheWatchGoesOnJudging() throws Exception {
         String throwing = """
                 package test.bad;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 rule "Divides by zero later" @value("harm") @path("watch")
                 when
                     $a : ActionEvent(action.functor == "boom")
@@ -388,7 +376,7 @@ class FaultTest {
 
     static final String BROKEN = """
             package test.broken;
-            import vigil.core.event.*;
+            import vigil.core.*;
             rule "Half written"
             when
                 $m : MessageEvent(performative ==

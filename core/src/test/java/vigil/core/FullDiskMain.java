@@ -2,13 +2,7 @@ package vigil.core;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.config.Config;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
+import vigil.core.Alert.SystemAlert;
 
 /**
  * Runs a monitor whose audit log fills its file system (the test starts it under {@code ulimit -f}): sends

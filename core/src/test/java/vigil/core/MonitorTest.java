@@ -8,25 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
-import vigil.core.sanction.AppliedSanction;
-import vigil.core.sanction.EscalationPolicy;
-import vigil.core.sanction.Sanction;
+import vigil.core.Alert.SystemAlert;
+import vigil.core.Alert.ViolationAlert;
 
 class MonitorTest {
 
     static final String HONESTY = """
             package test.honesty;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
 
             rule "Telling what one believes false"
                 @value("honesty") @severity("high") @sanction("block, warn") @path("gate")
@@ -47,8 +37,8 @@ class MonitorTest {
 
     static final String COMMONS = """
             package test.commons;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violationBy;
+            import vigil.core.*;
+            import function vigil.core.Findings.violationBy;
 
             rule "Group harvests above the sustainable rate"
                 @value("commons") @level("objective") @severity("medium") @path("watch") @cooldown("10s")
@@ -136,7 +126,7 @@ class MonitorTest {
         assertEquals(List.of("group"), vs.get(0).agents());
         assertTrue(vs.get(0).evidence().containsAll(List.of("a3", "a4", "a5")), vs.get(0).evidence().toString());
         assertFalse(vs.get(0).evidence().contains("a1"));
-        assertEquals(Level.OBJECTIVE, vs.get(0).level());
+        assertEquals(Alignment.OBJECTIVE, vs.get(0).level());
     }
 
     @Test
@@ -185,7 +175,7 @@ class MonitorTest {
         assertFalse(Config.load(dir.resolve("off.properties")).sanctions());
         assertTrue(Config.defaults().sanctions());
         java.nio.file.Files.writeString(dir.resolve("bad.properties"), "sanctions = maybe\n");
-        vigil.core.config.ConfigException e = assertThrows(vigil.core.config.ConfigException.class,
+        vigil.core.ConfigException e = assertThrows(vigil.core.ConfigException.class,
                 () -> Config.load(dir.resolve("bad.properties")));
         assertTrue(e.getMessage().contains("bad.properties:1: sanctions"), e.getMessage());
     }
@@ -252,7 +242,7 @@ class MonitorTest {
     void aRuleThatThrowsIsContainedFailOpenByDefault() {
         String throwing = """
                 package test.bad;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 rule "Divides by zero" @value("harm") @path("gate")
                 when
                     $a : ActionEvent(action.functor == "boom")
@@ -275,7 +265,7 @@ class MonitorTest {
     void aRuleThatThrowsBlocksWhenFailClosed() {
         String throwing = """
                 package test.bad;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 rule "Divides by zero" @value("harm") @path("gate")
                 when
                     $a : ActionEvent(action.functor == "boom")
@@ -303,8 +293,8 @@ class MonitorTest {
     void typesDeclaredInOneFileServeTheGateAndTheWatchAndFilesReadBeforeIt() throws Exception {
         String uses = """
                 package test.decl;
-                import vigil.core.event.*;
-                import function vigil.core.rules.Findings.violationBy;
+                import vigil.core.*;
+                import function vigil.core.Findings.violationBy;
                 rule "Seen twice" @value("harm") @path("watch")
                 when
                     Seen($n : name, count >= 2)
@@ -314,7 +304,7 @@ class MonitorTest {
                 """;
         String declares = """
                 package test.decl;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 declare Seen
                     name  : String
                     count : int
@@ -360,7 +350,7 @@ class MonitorTest {
         Path bad = rules.resolve("bad.drl");
         java.nio.file.Files.writeString(bad, """
                 package test.bad;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 rule "Unknown field" @value("harm") @path("gate")
                 when
                     $a : ActionEvent(noSuchField == 1)
@@ -373,7 +363,7 @@ class MonitorTest {
                 end
                 """);
         Config cfg = Config.builder().rules(List.of(rules.toString())).out(dir).build();
-        var e = assertThrows(vigil.core.rules.RuleCompilationException.class,
+        var e = assertThrows(vigil.core.RuleCompilationException.class,
                 () -> Vigil.builder().config(cfg).serviceSinks(false).start());
         assertEquals(List.of(bad + ":5", bad + ":10"), e.errors().stream().map(r -> r.file() + ":" + r.line()).toList(),
                 e.getMessage());

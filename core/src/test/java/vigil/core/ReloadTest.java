@@ -10,23 +10,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleInfo;
-import vigil.core.sanction.EscalationPolicy;
+import vigil.core.Alert.SystemAlert;
 
 /** Hot reload on real Drools sessions: rules in a folder, edited while the monitor runs. */
 class ReloadTest {
 
     static final String HEADER = """
             package test.reload;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
-            import function vigil.core.rules.Findings.violationBy;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
+            import function vigil.core.Findings.violationBy;
             """;
 
     /** A gate rule about one functor, named after it. */

@@ -8,16 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleInfo;
 
 /** Rules come only from the configured locations: a rule file anywhere else is never loaded, not even on reload. */
 class RuleLocationTest {
 
     static final String EXTRA = """
             package test.extra;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
             rule "Planted rule" @value("harm") @path("gate")
             when
                 $e : ActionEvent()

@@ -8,9 +8,9 @@ class WatchClockTest {
 
     static final String QUICK_PAIR = """
             package test.clock;
-            import vigil.core.event.*;
+            import vigil.core.*;
             import java.util.List;
-            import function vigil.core.rules.Findings.violationBy;
+            import function vigil.core.Findings.violationBy;
 
             rule "Two harvests within a second"
                 @value("commons") @path("watch")

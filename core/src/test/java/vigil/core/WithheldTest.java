@@ -9,23 +9,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.WithheldAlert;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
+import vigil.core.Alert.WithheldAlert;
 
 /** Events withheld by a sanction in force are traced, alerted and counted like judged ones, in the packs' words. */
 class WithheldTest {
 
     static final String GREED = """
             package test.greed;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
 
             rule "Taking too much at once"
                 @value("commons") @severity("medium") @sanction("quarantine 1m") @path("gate")

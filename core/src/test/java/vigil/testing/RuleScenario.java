@@ -19,14 +19,14 @@ import vigil.core.Monitor;
 import vigil.core.Verdict;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.ReportEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.rules.RuleLoader;
-import vigil.core.rules.RuleSource;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.Event;
+import vigil.core.MessageEvent;
+import vigil.core.ReportEvent;
+import vigil.core.SenderBelief;
+import vigil.core.RuleLoader;
+import vigil.core.RuleSource;
 
 /**
  * A JUnit scenario for rules: timed events in, expected violations out. It runs a real monitor on the

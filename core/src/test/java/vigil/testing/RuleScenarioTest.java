@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
+import vigil.core.SenderBelief;
+import vigil.core.Term;
+import vigil.core.RuleSource;
 
 class RuleScenarioTest {
 
     static final RuleSource HONESTY = new RuleSource("honesty.drl", """
             package test.honesty;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
             rule "Telling what one does not believe"
                 @value("honesty") @severity("low") @sanction("warn") @path("gate")
             when

@@ -2,7 +2,7 @@ package vigil.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import vigil.core.event.Term;
+import vigil.core.Term;
 
 /**
  * Reads a term written as in AgentSpeak, so scenarios can say {@code "price(apple, 12)"} or

@@ -7,9 +7,9 @@ import jason.asSyntax.Term;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Violation;
-import vigil.core.sanction.AppliedSanction;
-import vigil.core.sanction.Enforcer;
-import vigil.core.sanction.Sanction;
+import vigil.core.AppliedSanction;
+import vigil.core.Enforcer;
+import vigil.core.Sanction;
 
 /**
  * Carries sanctions out on Jason agents. The core calls it on the judging thread (an agent's, or the
@@ -29,7 +29,7 @@ final class ArchEnforcer implements Enforcer {
             notify(n.agent(), s.agent(), v);
             return;
         }
-        MonitoredArch arch = Vigilance.arch(s.agent());
+        MonitoredArch arch = MasMonitor.arch(s.agent());
         if (arch == null) {
             LOG.debug("{} is not a monitored agent here: {} recorded only", s.agent(), sanction);
             return;
@@ -46,7 +46,7 @@ final class ArchEnforcer implements Enforcer {
                     : ASSyntax.createNumber(s.time() + q.duration().toMillis());
             arch.later(() -> arch.showSanction("quarantine", until));
         } else if (sanction instanceof Sanction.Reputation) {
-            double r = Vigilance.monitor().map(mon -> mon.reputation(s.agent())).orElse(Double.NaN);
+            double r = MasMonitor.monitor().map(mon -> mon.reputation(s.agent())).orElse(Double.NaN);
             if (!Double.isNaN(r)) {
                 arch.later(() -> arch.showReputation(r));
             }
@@ -62,13 +62,13 @@ final class ArchEnforcer implements Enforcer {
         Literal content = ASSyntax.createLiteral("vigil_violation", word(offender), ASSyntax.createString(v.rule()),
                 word(v.value()), ASSyntax.createString(v.explanation()));
         Message m = new Message("tell", MonitoredArch.VIGIL, supervisor, content);
-        MonitoredArch target = Vigilance.arch(supervisor);
+        MonitoredArch target = MasMonitor.arch(supervisor);
         if (target != null) {
             target.later(() -> target.receiveFromVigil(m));
             return;
         }
         // An unmonitored supervisor: any monitored agent's infrastructure delivers it, unjudged.
-        for (MonitoredArch any : Vigilance.archs()) {
+        for (MonitoredArch any : MasMonitor.archs()) {
             try {
                 any.infrastructure().sendMsg(m);
                 return;

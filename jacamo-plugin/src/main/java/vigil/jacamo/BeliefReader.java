@@ -2,12 +2,9 @@ package vigil.jacamo;
 
 import jason.asSemantics.Agent;
 import jason.asSemantics.Unifier;
-import jason.asSyntax.ASSyntax;
 import jason.asSyntax.Literal;
 import jason.asSyntax.LiteralImpl;
-import vigil.core.event.BeliefProbe;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
+import vigil.core.SenderBelief;
 
 /**
  * Reads what a Jason agent believes about the content of its {@code tell}: the content itself, its strong
@@ -15,7 +12,7 @@ import vigil.core.event.Term;
  * included), annotations aside. Reads under the belief base's lock; meant to be called in the speaking
  * agent's own thread, just before its message is judged.
  */
-final class BeliefReader implements BeliefProbe {
+final class BeliefReader {
 
     static final BeliefReader INSTANCE = new BeliefReader();
 
@@ -45,20 +42,6 @@ final class BeliefReader implements BeliefProbe {
             }
             return believes ? SenderBelief.BELIEVES : believesOpposite ? SenderBelief.BELIEVES_NEGATION : SenderBelief.NO_BELIEF;
         } catch (RuntimeException e) {
-            return SenderBelief.NOT_CAPTURED;
-        }
-    }
-
-    /** The core's form: finds the monitored agent by name and reads the term as an AgentSpeak literal. */
-    @Override
-    public SenderBelief probe(String agent, Term content) {
-        MonitoredArch arch = Vigilance.arch(agent);
-        if (arch == null || arch.getTS() == null) {
-            return SenderBelief.NOT_CAPTURED;
-        }
-        try {
-            return read(arch.getTS().getAg(), ASSyntax.parseLiteral(content.toString()));
-        } catch (Exception | jason.asSyntax.parser.TokenMgrError e) {
             return SenderBelief.NOT_CAPTURED;
         }
     }

@@ -6,7 +6,7 @@ import jason.asSyntax.NumberTerm;
 import jason.asSyntax.StringTerm;
 import java.util.ArrayList;
 import java.util.List;
-import vigil.core.event.Term;
+import vigil.core.Term;
 
 /**
  * Translates Jason terms into Vigil's platform-free {@link Term}, so rules never see a Jason type. A

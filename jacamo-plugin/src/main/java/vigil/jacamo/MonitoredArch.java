@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Monitor;
 import vigil.core.Verdict;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.Event;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
 
 /**
  * The agent architecture that puts a Jason or JaCaMo agent under Vigil. Name it in the project:
@@ -33,7 +33,7 @@ import vigil.core.event.SenderBelief;
  *
  * <p>Every message the agent sends (each copy of a broadcast too), every environment action it starts and
  * every message it receives from an agent that is not monitored is judged by the MAS's shared monitor
- * ({@link Vigilance}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
+ * ({@link MasMonitor}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
  * the agent like any failed action, so {@code -!goal} plans can react. Sanctions reach the agent as beliefs
  * with {@code source(vigil)}, added in its own reasoning cycle (see {@code docs/jacamo.md} for all of them).
  * When nothing is blocked, the agent runs exactly as without this architecture.
@@ -57,7 +57,7 @@ public class MonitoredArch extends AgArch {
     public void init() throws Exception {
         super.init();
         name = getAgName();
-        monitor = Vigilance.join(this);
+        monitor = MasMonitor.join(this);
         joined = true;
     }
 
@@ -66,7 +66,7 @@ public class MonitoredArch extends AgArch {
         // Jason calls stop() on every arch of the chain and each passes it on: leave once.
         if (joined) {
             joined = false;
-            Vigilance.leave(this);
+            MasMonitor.leave(this);
         }
         super.stop();
     }
@@ -78,10 +78,10 @@ public class MonitoredArch extends AgArch {
         // The sender is who the platform says this agent is, never what the message claims: Java code in an
         // agent can build a Message with any sender, and Jason delivers it as it is.
         String sender = getAgName();
-        Vigilance.counter().messages.incrementAndGet();
+        MasMonitor.counter().messages.incrementAndGet();
         Verdict v = judge(() -> message(m, sender, true));
         if (v.blocked()) {
-            Vigilance.counter().messagesWithheld.incrementAndGet();
+            MasMonitor.counter().messagesWithheld.incrementAndGet();
             LOG.debug("withheld {} -> {} {}: {}", sender, m.getReceiver(), m.getIlForce(), v.reason());
             return; // Withheld: the message is never handed on, so it is never delivered.
         }
@@ -108,13 +108,13 @@ public class MonitoredArch extends AgArch {
         }
         while (it.hasNext()) {
             Message m = it.next();
-            if (Vigilance.isMonitored(m.getSender())) {
+            if (MasMonitor.isMonitored(m.getSender())) {
                 continue;
             }
-            Vigilance.counter().incoming.incrementAndGet();
+            MasMonitor.counter().incoming.incrementAndGet();
             Verdict v = judge(() -> message(m, m.getSender() == null ? "unknown" : m.getSender(), false));
             if (v.blocked()) {
-                Vigilance.counter().incomingWithheld.incrementAndGet();
+                MasMonitor.counter().incomingWithheld.incrementAndGet();
                 LOG.debug("withheld incoming {} -> {} {}: {}", m.getSender(), getAgName(), m.getIlForce(), v.reason());
                 it.remove(); // Withheld: the agent never reads this message.
             }
@@ -123,11 +123,11 @@ public class MonitoredArch extends AgArch {
 
     @Override
     public void act(ActionExec action) {
-        Vigilance.counter().actions.incrementAndGet();
+        MasMonitor.counter().actions.incrementAndGet();
         Verdict v = judge(() -> new ActionEvent(nextId("a"), System.currentTimeMillis(), getAgName(),
                 JasonTerms.of(action.getActionTerm())));
         if (v.blocked()) {
-            Vigilance.counter().actionsWithheld.incrementAndGet();
+            MasMonitor.counter().actionsWithheld.incrementAndGet();
             // Withheld: the action never reaches the environment; it fails in the agent as an ordinary failure.
             action.setResult(false);
             action.setFailureReason(ASSyntax.createLiteral("vigil_blocked", ASSyntax.createString(v.reason())),
@@ -168,7 +168,7 @@ public class MonitoredArch extends AgArch {
     private Verdict judge(EventSource source) {
         Monitor m = monitor;
         if (m == null) {
-            Vigilance.Unavailable u = Vigilance.unavailable();
+            MasMonitor.Unavailable u = MasMonitor.unavailable();
             if (u != null && u.failClosed()) {
                 return Verdict.block("Vigil's monitor is unavailable (fail-closed)");
             }

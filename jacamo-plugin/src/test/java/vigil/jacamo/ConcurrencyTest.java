@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Stats;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.AuditVerifier;
-import vigil.core.event.Event;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.AuditVerifier;
+import vigil.core.Event;
+import vigil.core.EventJson;
+import vigil.core.MessageEvent;
 
 /**
  * Many real Jason agents sending at once through one monitor: nothing deadlocks (every agent finishes in a

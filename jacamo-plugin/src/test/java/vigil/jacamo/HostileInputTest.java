@@ -9,9 +9,9 @@ import jason.asSyntax.Literal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
+import vigil.core.EventJson;
+import vigil.core.MessageEvent;
+import vigil.core.Term;
 
 /** What agents may put in a message, however hostile, becomes a term and a JSON line without breaking anything. */
 class HostileInputTest {

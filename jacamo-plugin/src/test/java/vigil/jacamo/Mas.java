@@ -17,9 +17,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.alert.Alert;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleSource;
+import vigil.core.Alert;
+import vigil.core.Config;
+import vigil.core.RuleSource;
 import vigil.jacamo.cli.JasonRun;
 
 /**
@@ -81,7 +81,7 @@ final class Mas implements AutoCloseable {
                 for (int i = 0; i < drl.length; i++) {
                     sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
                 }
-                m.monitor = Vigilance.install(Vigil.builder().config(config.build()).rules(sources)
+                m.monitor = MasMonitor.install(Vigil.builder().config(config.build()).rules(sources)
                         .sink(m.alerts::add).serviceSinks(false));
             }
             m.run = JasonRun.start(project, false);
@@ -140,7 +140,7 @@ final class Mas implements AutoCloseable {
                 run.close();
             }
         } finally {
-            Vigilance.shutdown();
+            MasMonitor.shutdown();
             Logger.getLogger("").removeHandler(handler);
         }
     }

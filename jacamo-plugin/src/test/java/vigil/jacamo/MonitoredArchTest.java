@@ -14,20 +14,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Violation;
-import vigil.core.alert.Alert.WithheldAlert;
-import vigil.core.config.Config;
-import vigil.core.event.Event;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
+import vigil.core.Alert.WithheldAlert;
+import vigil.core.Config;
+import vigil.core.Event;
+import vigil.core.EventJson;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
 
 /** Real Jason agents under a real monitor: what is withheld, what the agents learn, what stays as it was. */
 class MonitoredArchTest {
 
     static final String HEADER = """
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
-            import function vigil.core.rules.Findings.violationBy;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
+            import function vigil.core.Findings.violationBy;
             """;
 
     static String rule(String pack, String name, String meta, String when, String explanation) {
@@ -48,7 +48,7 @@ class MonitoredArchTest {
         if (mas != null) {
             mas.close();
         }
-        System.clearProperty(Vigilance.CONFIG_PROPERTY);
+        System.clearProperty(MasMonitor.CONFIG_PROPERTY);
     }
 
     @Test
@@ -60,7 +60,7 @@ class MonitoredArchTest {
         // Asked after a round trip that follows the secret: had it been delivered, bob would hold it.
         mas.awaitPrinted("bob: secrets: 0");
         assertEquals(List.of(MonitoredArch.class.getName(), "jason.infra.local.LocalAgArch"), Mas.chain("alice"));
-        assertEquals(1, Vigilance.traffic().messagesWithheld());
+        assertEquals(1, MasMonitor.traffic().messagesWithheld());
     }
 
     @Test
@@ -101,8 +101,8 @@ class MonitoredArchTest {
         mas.awaitPrinted("farmer: rested");
         assertEquals(List.of("farmer harvest(5)", "farmer harvest(2)"), FieldEnv.PERFORMED);
         assertFalse(mas.printedBy("farmer").contains("done"));
-        assertEquals(3, Vigilance.traffic().actions());
-        assertEquals(1, Vigilance.traffic().actionsWithheld());
+        assertEquals(3, MasMonitor.traffic().actions());
+        assertEquals(1, MasMonitor.traffic().actionsWithheld());
     }
 
     @Test
@@ -112,8 +112,8 @@ class MonitoredArchTest {
         mas = Mas.start("broadcast/broadcast.mas2j", Mas.config(dir), drl);
         mas.awaitPrinted("bob: heard rumour 1 from alice");
         mas.awaitPrinted("dave: heard rumour 1 from alice");
-        assertEquals(3, Vigilance.traffic().messages(), "one judgement per copy");
-        assertEquals(1, Vigilance.traffic().messagesWithheld());
+        assertEquals(3, MasMonitor.traffic().messages(), "one judgement per copy");
+        assertEquals(1, MasMonitor.traffic().messagesWithheld());
         assertTrue(mas.printedBy("carol").isEmpty());
         assertEquals(1, mas.monitor.violations().size());
     }
@@ -128,13 +128,13 @@ class MonitoredArchTest {
         mas.awaitPrinted("bob: got hello from outsider");
         mas.awaitPrinted("bob: got ping 3 from alice");
         assertFalse(mas.printedBy("bob").contains("got spam from outsider"), mas.printed.toString());
-        assertEquals(2, Vigilance.traffic().incoming());
-        assertEquals(1, Vigilance.traffic().incomingWithheld());
+        assertEquals(2, MasMonitor.traffic().incoming());
+        assertEquals(1, MasMonitor.traffic().incomingWithheld());
         assertEquals(3, mas.monitor.violations().stream().filter(v -> v.rule().equals("Pinging")).count(),
                 "each ping judged once, at send");
         assertEquals(List.of("outsider"),
                 mas.monitor.violations().stream().filter(v -> v.rule().equals("Spamming")).flatMap(v -> v.agents().stream()).toList());
-        assertFalse(Vigilance.monitoredAgents().contains("outsider"));
+        assertFalse(MasMonitor.monitoredAgents().contains("outsider"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class MonitoredArchTest {
         mas.await(() -> mas.printedBy("sink").size() == 90, "90 messages");
         if (drl != null) {
             assertEquals(List.of(MonitoredArch.class.getName(), "jason.infra.local.LocalAgArchForPool"), Mas.chain("sink"));
-            assertEquals(90, Vigilance.traffic().messages());
+            assertEquals(90, MasMonitor.traffic().messages());
             assertEquals(0, mas.monitor.stats().blocked() + mas.monitor.stats().flagged());
         } else {
             assertFalse(Mas.chain("sink").contains(MonitoredArch.class.getName()));
@@ -216,8 +216,8 @@ class MonitoredArchTest {
     void failClosedWithholdsEverythingWhenTheMonitorCannotStart() throws Exception {
         Path config = badConfig("closed");
         mas = Mas.start("privacy/privacy.mas2j", null);
-        mas.await(() -> Vigilance.traffic().messagesWithheld() == 2, "both of alice's messages to be withheld");
-        assertTrue(Vigilance.monitor().isEmpty());
+        mas.await(() -> MasMonitor.traffic().messagesWithheld() == 2, "both of alice's messages to be withheld");
+        assertTrue(MasMonitor.monitor().isEmpty());
         assertEquals(1, unavailableRecords(), "one record for the MAS, not one per agent");
         assertTrue(Files.readString(config.resolveSibling("audit.jsonl")).contains("fail = closed"));
     }
@@ -236,7 +236,7 @@ class MonitoredArchTest {
         Files.writeString(dir.resolve("bad.drl"), "package broken;\nrule \"x\" when then end end\n");
         Path config = dir.resolve("vigil.properties");
         Files.writeString(config, "rules = bad.drl\nfail = " + fail + "\naudit = audit.jsonl\n");
-        System.setProperty(Vigilance.CONFIG_PROPERTY, config.toString());
+        System.setProperty(MasMonitor.CONFIG_PROPERTY, config.toString());
         return config;
     }
 
@@ -247,7 +247,7 @@ class MonitoredArchTest {
     @Test
     void theArchitectureIsOnlyInTheChainOnce() {
         mas = Mas.start("privacy/privacy.mas2j", Mas.config(dir), PRIVACY);
-        assertEquals(3, Vigilance.monitoredAgents().size());
+        assertEquals(3, MasMonitor.monitoredAgents().size());
         assertNotNull(BaseLocalMAS.getRunner().getAg("bob"));
         assertEquals(1, Mas.chain("bob").stream().filter(c -> c.equals(MonitoredArch.class.getName())).count());
     }

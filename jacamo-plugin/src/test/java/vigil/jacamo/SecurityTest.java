@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Violation;
-import vigil.core.alert.AuditVerifier;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
-import vigil.core.rules.RuleInfo;
+import vigil.core.AuditVerifier;
+import vigil.core.EventJson;
+import vigil.core.MessageEvent;
+import vigil.core.RuleInfo;
 
 /**
  * A hostile agent against the monitor: it cannot pass as another agent (not by the content, not by the

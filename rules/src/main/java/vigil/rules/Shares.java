@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Term;
+import vigil.core.ActionEvent;
+import vigil.core.Term;
 
 /**
  * The arithmetic of shares that the fairness and commons packs need: the Gini coefficient of an announced

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
+import vigil.core.Term;
 import vigil.core.cli.Tools;
 
 /** Yesterday's run, recorded as a trace by a live monitor, replayed with `vigil audit` under changed parameters. */

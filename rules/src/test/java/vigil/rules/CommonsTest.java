@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Term;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.Term;
 import vigil.testing.RuleScenario;
 
 class CommonsTest {

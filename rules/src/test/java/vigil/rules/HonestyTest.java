@@ -3,7 +3,7 @@ package vigil.rules;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
-import vigil.core.event.SenderBelief;
+import vigil.core.SenderBelief;
 import vigil.testing.RuleScenario;
 import vigil.testing.RuleScenario.Outcome;
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import vigil.core.cli.Tools;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleInfo;
+import vigil.core.Config;
+import vigil.core.RuleInfo;
 
 class PacksLoadTest {
 

@@ -17,7 +17,7 @@ class VocabularyTest {
 
     static final String FISH_MAPPING = """
             package fishery.mapping;
-            import vigil.core.event.*;
+            import vigil.core.*;
 
             rule "Our fish(Lake, Tonnes) is the commons pack's harvest(Tonnes)"
                 @path("both")

@@ -3,9 +3,9 @@ package vigil.samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import vigil.core.config.Config;
-import vigil.core.sanction.Durations;
-import vigil.core.sanction.EscalationPolicy;
+import vigil.core.Config;
+import vigil.core.Durations;
+import vigil.core.EscalationPolicy;
 
 /**
  * The scenarios: what each is, its Jason project (agents, their sources, the environment), how Vigil is

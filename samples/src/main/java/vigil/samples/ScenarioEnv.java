@@ -20,7 +20,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import vigil.core.Monitor;
-import vigil.jacamo.Vigilance;
+import vigil.jacamo.MasMonitor;
 
 /**
  * The base of the scenarios' Jason environments. A scenario is driven by rounds, not by the wall clock: the
@@ -154,7 +154,7 @@ public abstract class ScenarioEnv extends Environment {
     }
 
     private void drainMonitor() {
-        Monitor m = Vigilance.monitor().orElse(null);
+        Monitor m = MasMonitor.monitor().orElse(null);
         if (m != null) {
             try {
                 m.drain(10_000);

@@ -16,14 +16,14 @@ import java.util.stream.Stream;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.Alert.WithheldAlert;
-import vigil.core.alert.AlertSink;
-import vigil.core.alert.Text;
-import vigil.core.config.Config;
-import vigil.core.rules.RuleInfo;
-import vigil.jacamo.Vigilance;
+import vigil.core.Alert;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.Alert.WithheldAlert;
+import vigil.core.AlertSink;
+import vigil.core.SafeText;
+import vigil.core.Config;
+import vigil.core.RuleInfo;
+import vigil.jacamo.MasMonitor;
 import vigil.jacamo.cli.JasonRun;
 
 /**
@@ -77,7 +77,7 @@ public final class ScenarioRun {
         scenario.configure(cfg, spec);
         Recorder recorder = new Recorder(live);
         Stage.prepare(spec);
-        Monitor monitor = Vigilance.install(Vigil.builder().config(cfg.build()).sink(recorder));
+        Monitor monitor = MasMonitor.install(Vigil.builder().config(cfg.build()).sink(recorder));
         Map<String, String> values = new HashMap<>();
         for (RuleInfo r : monitor.rules()) {
             if (r.judges()) {
@@ -102,7 +102,7 @@ public final class ScenarioRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Vigilance.shutdown();
+            MasMonitor.shutdown();
             deleteQuietly(project);
         }
         List<Long> starts = env.roundStarts();
@@ -175,13 +175,13 @@ public final class ScenarioRun {
         public void accept(Alert alert) {
             if (alert instanceof ViolationAlert va) {
                 seen.add(new Seen(va.violation(), System.currentTimeMillis()));
-                live.alert(vigil.core.alert.LogSink.format(va));
+                live.alert(vigil.core.LogSink.format(va));
             } else if (alert instanceof WithheldAlert w) {
                 withheld++;
                 // One line per agent: a quarantined agent is withheld every round, and the rest are counted.
                 if (shown.add(w.event().agent())) {
-                    live.alert("WITHHELD " + Text.describe(w.event()) + ": "
-                            + Text.oneLine(w.reason(), 200) + " (its later withheld events are counted, not shown)");
+                    live.alert("WITHHELD " + SafeText.describe(w.event()) + ": "
+                            + SafeText.oneLine(w.reason(), 200) + " (its later withheld events are counted, not shown)");
                 }
             }
         }

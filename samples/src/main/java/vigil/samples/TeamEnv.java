@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Monitor;
-import vigil.jacamo.Vigilance;
+import vigil.jacamo.MasMonitor;
 
 /**
  * An Asch-like team decision. Each round the team answers a new question (q1, q2, ...) whose right answer
@@ -114,7 +114,7 @@ public class TeamEnv extends ScenarioEnv {
         }
         phase(q, "state");
         List<String> pressing = new ArrayList<>();
-        Monitor m = Vigilance.monitor().orElse(null);
+        Monitor m = MasMonitor.monitor().orElse(null);
         for (String c : confederates) {
             if (m == null || !m.isMuted(c)) {
                 pressing.add(c);

@@ -23,8 +23,8 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-import vigil.core.rules.RuleError;
-import vigil.core.rules.RuleSource;
+import vigil.core.RuleError;
+import vigil.core.RuleSource;
 
 /**
  * Looks for the rule shapes that make the watch's memory grow or its cost per event explode: event types

@@ -20,20 +20,20 @@ import vigil.core.RulePath;
 import vigil.core.Verdict;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.alert.AuditVerifier;
-import vigil.core.config.Config;
-import vigil.core.config.ConfigException;
-import vigil.core.event.Event;
-import vigil.core.event.EventFormatException;
-import vigil.core.event.EventJson;
+import vigil.core.AuditVerifier;
+import vigil.core.Config;
+import vigil.core.ConfigException;
+import vigil.core.Event;
+import vigil.core.EventFormatException;
+import vigil.core.EventJson;
 import vigil.core.report.HtmlReport;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.rules.RuleCompiler;
-import vigil.core.rules.RuleError;
-import vigil.core.rules.RuleInfo;
-import vigil.core.rules.RuleLoader;
-import vigil.core.rules.RuleSource;
-import vigil.core.sanction.EscalationPolicy;
+import vigil.core.RuleCompilationException;
+import vigil.core.RuleCompiler;
+import vigil.core.RuleError;
+import vigil.core.RuleInfo;
+import vigil.core.RuleLoader;
+import vigil.core.RuleSource;
+import vigil.core.EscalationPolicy;
 
 /**
  * The rule author's command-line tools: {@code check} compiles rules, {@code audit} replays a recorded trace

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Violation;
-import vigil.core.alert.AuditVerifier;
+import vigil.core.AuditVerifier;
 import vigil.core.report.Run.Audited;
 import vigil.core.report.Run.Traffic;
 import vigil.core.report.Scenario.Outcome;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vigil.core.Violation;
-import vigil.core.alert.AuditVerifier;
+import vigil.core.AuditVerifier;
 
 /**
  * Everything the page shows about one run folder, read once by {@link RunReader}: the scenario's facts (null

@@ -14,19 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.EventJson;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.EventJson;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
+import vigil.core.Term;
 
 class ToolsTest {
 
     static final String GOOD = """
             package test.honesty;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
 
             rule "Telling what one believes false"
                 @value("honesty") @severity("high") @sanction("block, mute 30s") @path("gate")
@@ -82,7 +82,7 @@ class ToolsTest {
     void checkPrintsEveryErrorAsFileLineMessage() throws IOException {
         Path bad = write("bad.drl", """
                 package test.bad;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 rule "Broken" @value("harm")
                 when
                     $m : MessageEvent(nosuchfield == 1)
@@ -105,9 +105,9 @@ class ToolsTest {
     void checkWarnsAboutRulesWhoseMemoryGrowsWithoutBound() throws IOException {
         Path f = write("leaky.drl", """
                 package test.leaky;
-                import vigil.core.event.*;
+                import vigil.core.*;
                 import java.util.List;
-                import function vigil.core.rules.Findings.violationBy;
+                import function vigil.core.Findings.violationBy;
 
                 declare Ping
                     @role(event)
@@ -228,8 +228,8 @@ class ToolsTest {
     void auditReadsParametersFromTheConfiguration() throws IOException {
         Path rules = write("rules/commons.drl", """
                 package test.commons;
-                import vigil.core.event.*;
-                import function vigil.core.rules.Findings.violationBy;
+                import vigil.core.*;
+                import function vigil.core.Findings.violationBy;
                 rule "Too much" @value("commons") @params(limit = "100")
                 when
                     $n : Number(doubleValue > ${limit}) from accumulate(
@@ -249,7 +249,7 @@ class ToolsTest {
     void verifyReportsIntactBrokenUnfinishedAndMissingLogs() throws Exception {
         Path audit = dir.resolve("audit.jsonl");
         try (Monitor m = Vigil.builder().config(Config.builder().audit(audit).logAlerts(false).clock(Config.ClockMode.EVENTS)
-                .build()).rules(new vigil.core.rules.RuleSource("h.drl", GOOD)).serviceSinks(false).start()) {
+                .build()).rules(new vigil.core.RuleSource("h.drl", GOOD)).serviceSinks(false).start()) {
             m.judge(MessageEvent.of("m1", 1_000, "alice", "bob", "tell", Term.atom("hi"))
                     .withBelief(SenderBelief.BELIEVES_NEGATION));
         }

@@ -8,12 +8,12 @@ import java.util.List;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.SenderBelief;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
+import vigil.core.Config;
+import vigil.core.ActionEvent;
+import vigil.core.MessageEvent;
+import vigil.core.SenderBelief;
+import vigil.core.Term;
+import vigil.core.RuleSource;
 
 /**
  * A run folder made the way a scenario run makes one: a real monitor with small DRL rules judges a handful of
@@ -27,8 +27,8 @@ final class ReportFixture {
 
     static final String RULES = """
             package fixture.honesty;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
 
             rule "Telling what one believes false"
                 @value("honesty") @severity("high") @sanction("block, warn") @path("gate")

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.config.ConfigException;
-import vigil.core.rules.RuleCompilationException;
-import vigil.core.sanction.Durations;
-import vigil.jacamo.Vigilance;
+import vigil.core.Config;
+import vigil.core.ConfigException;
+import vigil.core.RuleCompilationException;
+import vigil.core.Durations;
+import vigil.jacamo.MasMonitor;
 
 /**
  * {@code vigil run PROJECT.mas2j ...}: starts the monitor (and refuses to go on if it cannot), runs the
@@ -58,7 +58,7 @@ final class RunCommand {
         Summary summary = new Summary();
         Monitor monitor;
         try {
-            monitor = Vigilance.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
+            monitor = MasMonitor.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
         } catch (RuleCompilationException e) {
             err.println("vigil run: the rules do not compile, the MAS is not started." + System.lineSeparator() + e.getMessage());
             return BAD_RULES;
@@ -74,7 +74,7 @@ final class RunCommand {
         try {
             run = JasonRun.start(o.project(), true);
         } catch (ProjectException e) {
-            Vigilance.shutdown();
+            MasMonitor.shutdown();
             err.println("vigil run: " + e.getMessage());
             return BAD_PROJECT;
         }
@@ -113,8 +113,8 @@ final class RunCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        summary.print(out, how, System.currentTimeMillis() - started, Vigilance.traffic(), monitor);
-        Vigilance.shutdown();
+        summary.print(out, how, System.currentTimeMillis() - started, MasMonitor.traffic(), monitor);
+        MasMonitor.shutdown();
         out.flush();
     }
 
@@ -123,7 +123,7 @@ final class RunCommand {
         if (o.config() != null) {
             base = Config.load(o.config());
         } else {
-            Path local = o.project().toAbsolutePath().getParent().resolve(Vigilance.CONFIG_FILE);
+            Path local = o.project().toAbsolutePath().getParent().resolve(MasMonitor.CONFIG_FILE);
             base = Files.isRegularFile(local) ? Config.load(local) : Config.defaults();
         }
         Config.Builder b = base.toBuilder().logAlerts(false);

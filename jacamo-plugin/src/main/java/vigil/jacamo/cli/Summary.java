@@ -6,11 +6,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vigil.core.Monitor;
 import vigil.core.Stats;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.AlertSink;
-import vigil.core.sanction.AppliedSanction;
-import vigil.jacamo.Vigilance.Traffic;
+import vigil.core.Alert;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.AlertSink;
+import vigil.core.AppliedSanction;
+import vigil.jacamo.MasMonitor.Traffic;
 
 /** Counts violations and sanctions as they are raised, and prints the run's summary. Fed from the sink's own thread. */
 final class Summary implements AlertSink {

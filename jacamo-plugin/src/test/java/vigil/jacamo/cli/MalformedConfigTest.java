@@ -64,8 +64,8 @@ class MalformedConfigTest {
         project();
         Path rules = Files.writeString(dir.resolve("r.drl"), """
                 package test.r;
-                import vigil.core.event.*;
-                import function vigil.core.rules.Findings.violation;
+                import vigil.core.*;
+                import function vigil.core.Findings.violation;
                 rule "Never" @value("harm") @path("gate")
                 when
                     $e : ActionEvent(action.functor == "never")

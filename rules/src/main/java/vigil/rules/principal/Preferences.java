@@ -2,7 +2,7 @@ package vigil.rules.principal;
 
 import java.util.ArrayList;
 import java.util.List;
-import vigil.core.event.Term;
+import vigil.core.Term;
 
 /**
  * Reads principals' preferences from the principal pack's parameters into facts ({@link Serves},

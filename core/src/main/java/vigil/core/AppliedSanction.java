@@ -1,0 +1,10 @@
+package vigil.core;
+
+
+/**
+ * A sanction decided by the escalation policy for one agent, because of {@code cause}; {@code breach} is
+ * how many breaches of the same value by the agent fell inside the policy's longest window, or in all when
+ * no step has a window (1 for a first breach).
+ */
+public record AppliedSanction(String agent, Sanction sanction, Violation cause, int breach, long time) {
+}

@@ -1,0 +1,9 @@
+package vigil.core;
+
+/** A JSON line that is not a valid event; the message says what is wrong in the user's terms. */
+public class EventFormatException extends RuntimeException {
+
+    public EventFormatException(String message) {
+        super(message);
+    }
+}

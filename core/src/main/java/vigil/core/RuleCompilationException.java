@@ -1,0 +1,20 @@
+package vigil.core;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Rules that do not compile; the message lists every error, one {@code file:line: message} per line. */
+public class RuleCompilationException extends RuntimeException {
+
+    private final transient List<RuleError> errors;
+
+    public RuleCompilationException(List<RuleError> errors) {
+        super(errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the rules:" + System.lineSeparator()
+                + errors.stream().map(RuleError::toString).collect(Collectors.joining(System.lineSeparator())));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<RuleError> errors() {
+        return errors;
+    }
+}

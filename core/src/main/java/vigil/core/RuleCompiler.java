@@ -1,0 +1,320 @@
+package vigil.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Turns DRL sources into a {@link CompiledRules}: fills in pack parameters, compiles once, reads each rule's
+ * metadata and builds one knowledge base per path (the gate's without watch rules, the watch's without
+ * gate rules). Every problem is collected and reported together as {@code file:line: message}.
+ *
+ * <p>Parameters: a rule declares its pack's parameters with defaults, {@code @params(window = "60s")}, and
+ * uses them anywhere in the file as {@code ${window}}; configuration overrides them with
+ * {@code params.PACK.NAME}, where the pack is the last segment of the DRL package.
+ */
+public final class RuleCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern PARAMS = Pattern.compile("@params\\s*\\(([^)]*)\\)");
+    private static final Pattern PAIR = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]+\"|'[^']+'|\\S+)");
+    private static final Pattern DRL_LINE = Pattern.compile("Line (\\d+):(\\d+)");
+
+    /** The event types, declared as Drools events that expire after the configured retention. */
+    private static final String EVENTS_DRL = """
+            package vigil.core;
+            declare MessageEvent @role(event) @timestamp(time) @expires(%s) end
+            declare ActionEvent @role(event) @timestamp(time) @expires(%s) end
+            declare ReportEvent @role(event) @timestamp(time) @expires(%s) end
+            """;
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * Compiles the sources. {@code params} holds overrides keyed {@code PACK.NAME}; {@code retention} is how
+     * long an event stays in the watch at least (longer if a rule's window needs it).
+     */
+    public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration retention) {
+        List<RuleError> errors = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        Map<String, Map<String, String>> packParams = new HashMap<>();
+        for (RuleSource s : sources) {
+            Prepared p = prepare(s, errors);
+            prepared.add(p);
+            packParams.computeIfAbsent(p.pack, k -> new TreeMap<>()).putAll(p.defaults);
+        }
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            String pack = dot < 0 ? e.getKey() : e.getKey().substring(0, dot);
+            String name = dot < 0 ? "" : e.getKey().substring(dot + 1);
+            Map<String, String> known = packParams.get(pack);
+            if (known == null) {
+                errors.add(new RuleError("configuration", 0, "params." + e.getKey() + ": no loaded rule pack is named '"
+                        + pack + "' (loaded: " + String.join(", ", new TreeMap<>(packParams).keySet()) + ")"));
+            } else if (!known.containsKey(name)) {
+                errors.add(new RuleError("configuration", 0, "params." + e.getKey() + ": pack '" + pack
+                        + "' has no parameter '" + name + "' (its parameters: " + String.join(", ", known.keySet()) + ")"));
+            } else {
+                known.put(name, e.getValue());
+            }
+        }
+        for (Prepared p : prepared) {
+            p.substitute(packParams.get(p.pack), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        String ret = Durations.format(retention);
+        // One batch, so a type declared in one file can be used in a file read before it.
+        CompositeKnowledgeBuilder batch = kb.batch();
+        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret).getBytes(StandardCharsets.UTF_8))
+                .setSourcePath("vigil/events.drl"), ResourceType.DRL);
+        Map<String, Prepared> bySourcePath = new HashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            String sourcePath = "vigil/src" + i + ".drl";
+            bySourcePath.put(sourcePath, p);
+            batch.add(ResourceFactory.newByteArrayResource(p.text.getBytes(StandardCharsets.UTF_8)).setSourcePath(sourcePath),
+                    ResourceType.DRL);
+        }
+        batch.build();
+        for (KnowledgeBuilderError e : kb.getErrors()) {
+            String path = e.getResource() == null ? null : e.getResource().getSourcePath();
+            Prepared p = path == null ? null : bySourcePath.get(path);
+            int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] : 0;
+            if (line <= 0) {
+                Matcher m = DRL_LINE.matcher(e.getMessage());
+                line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            }
+            errors.add(new RuleError(p == null ? (path == null ? "rules" : path) : p.source.origin(), line,
+                    oneLine(e.getMessage())));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+
+        Collection<KiePackage> packages = kb.getKnowledgePackages();
+        Map<String, Prepared> byPackage = new HashMap<>();
+        for (Prepared p : prepared) {
+            byPackage.putIfAbsent(p.packageName, p);
+        }
+        Map<String, String> versions = versions(prepared);
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KiePackage pkg : packages) {
+            for (Rule r : pkg.getRules()) {
+                Prepared p = findSource(prepared, pkg.getName(), r.getName(), byPackage);
+                String origin = p == null ? pkg.getName() : p.source.origin();
+                int line = p == null ? 0 : p.lineOfRule(r.getName());
+                RuleInfo info = info(r, p == null ? lastSegment(pkg.getName()) : p.pack,
+                        versions.getOrDefault(p == null ? "" : p.pack, ""), origin,
+                        p == null ? Map.of() : packParams.getOrDefault(p.pack, Map.of()), line, errors);
+                if (info != null) {
+                    infos.add(info);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        InternalKnowledgeBase gate = knowledgeBase(packages, infos, RulePath.WATCH, EventProcessingOption.CLOUD, null);
+        // The second base gets copies of the packages; the copies need the classes of the types the rules
+        // declare, which the first base's class loader now holds.
+        KieBase watch = knowledgeBase(packages, infos, RulePath.GATE, EventProcessingOption.STREAM, gate.getRootClassLoader());
+        return new CompiledRules(gate, watch, infos, versions, sources);
+    }
+
+    private static InternalKnowledgeBase knowledgeBase(Collection<KiePackage> packages, List<RuleInfo> infos, RulePath without,
+            EventProcessingOption mode, ClassLoader loader) {
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
+        conf.setOption(mode);
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase(conf);
+        kbase.addPackages(packages);
+        for (RuleInfo r : infos) {
+            if (r.path() == without) {
+                kbase.removeRule(r.packageName(), r.name());
+            }
+        }
+        return kbase;
+    }
+
+    private static RuleInfo info(Rule r, String pack, String version, String origin, Map<String, String> params,
+            int line, List<RuleError> errors) {
+        Map<String, Object> md = r.getMetaData();
+        String where = "rule \"" + r.getName() + "\": ";
+        try {
+            String value = str(md.get("value"));
+            Alignment level = md.containsKey("level") ? Alignment.parse(str(md.get("level"))) : Alignment.HUMAN;
+            Severity severity = md.containsKey("severity") ? Severity.parse(str(md.get("severity"))) : Severity.MEDIUM;
+            List<Sanction> sanctions = md.containsKey("sanction") ? Sanction.parseList(str(md.get("sanction"))) : List.of();
+            RulePath path = md.containsKey("path") ? RulePath.parse(str(md.get("path"))) : RulePath.WATCH;
+            Duration cooldown = md.containsKey("cooldown") ? Durations.parse(str(md.get("cooldown"))) : Duration.ZERO;
+            if (value == null && (md.containsKey("severity") || md.containsKey("sanction"))) {
+                errors.add(new RuleError(origin, line, where + "has a @severity or @sanction but no @value"));
+                return null;
+            }
+            return new RuleInfo(r.getName(), r.getPackageName(), pack, version, origin, value, level, severity,
+                    sanctions, path, cooldown, params);
+        } catch (IllegalArgumentException e) {
+            errors.add(new RuleError(origin, line, where + "bad metadata: " + e.getMessage()
+                    + " (@level: human|preferential|objective, @severity: low|medium|high|critical,"
+                    + " @path: gate|watch|both)"));
+            return null;
+        }
+    }
+
+    private static String str(Object o) {
+        if (o == null) {
+            return null;
+        }
+        String s = o.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static Prepared findSource(List<Prepared> prepared, String pkg, String rule, Map<String, Prepared> byPackage) {
+        for (Prepared p : prepared) {
+            if (p.packageName.equals(pkg) && p.lineOfRule(rule) > 0) {
+                return p;
+            }
+        }
+        return byPackage.get(pkg);
+    }
+
+    private static Map<String, String> versions(List<Prepared> prepared) {
+        Map<String, MessageDigest> digests = new TreeMap<>();
+        for (Prepared p : prepared) {
+            digests.computeIfAbsent(p.pack, k -> sha256()).update(p.text.getBytes(StandardCharsets.UTF_8));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        digests.forEach((pack, d) -> out.put(pack, HexFormat.of().formatHex(d.digest()).substring(0, 12)));
+        return out;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Prepared prepare(RuleSource s, List<RuleError> errors) {
+        Matcher pm = PACKAGE.matcher(s.text());
+        String packageName = pm.find() ? pm.group(1) : "defaultpkg";
+        Map<String, String> defaults = new LinkedHashMap<>();
+        Matcher m = PARAMS.matcher(s.text());
+        while (m.find()) {
+            Matcher pair = PAIR.matcher(m.group(1));
+            int found = 0;
+            while (pair.find()) {
+                found++;
+                defaults.putIfAbsent(pair.group(1), pair.group(2));
+            }
+            if (found == 0) {
+                errors.add(new RuleError(s.origin(), lineAt(s.text(), m.start()),
+                        "@params needs name = \"default\" pairs, e.g. @params(window = \"60s\")"));
+            }
+        }
+        return new Prepared(s, packageName, lastSegment(packageName), defaults);
+    }
+
+    static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String lastSegment(String packageName) {
+        int dot = packageName.lastIndexOf('.');
+        return dot < 0 ? packageName : packageName.substring(dot + 1);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+
+    private static final class Prepared {
+        final RuleSource source;
+        final String packageName;
+        final String pack;
+        final Map<String, String> defaults;
+        String text;
+
+        Prepared(RuleSource source, String packageName, String pack, Map<String, String> defaults) {
+            this.source = source;
+            this.packageName = packageName;
+            this.pack = pack;
+            this.defaults = defaults;
+            this.text = source.text();
+        }
+
+        void substitute(Map<String, String> values, List<RuleError> errors) {
+            Matcher m = PLACEHOLDER.matcher(source.text());
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String v = values == null ? null : values.get(m.group(1));
+                if (v == null) {
+                    errors.add(new RuleError(source.origin(), lineAt(source.text(), m.start()), "unknown parameter ${"
+                            + m.group(1) + "}: declare it on a rule of the pack, e.g. @params(" + m.group(1) + " = \"...\")"));
+                    v = m.group();
+                } else if (v.indexOf('\n') >= 0) {
+                    errors.add(new RuleError(source.origin(), lineAt(source.text(), m.start()), "parameter " + pack + "."
+                            + m.group(1) + " must fit on one line"));
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(sb);
+            text = sb.toString();
+        }
+
+        int lineOfRule(String name) {
+            Matcher m = RULE.matcher(text);
+            while (m.find()) {
+                String n = m.group(1);
+                if (n.length() >= 2 && (n.startsWith("\"") || n.startsWith("'"))) {
+                    n = n.substring(1, n.length() - 1);
+                }
+                if (n.equals(name)) {
+                    return lineAt(text, m.start(1));
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package vigil.core;
+
+/** One problem in a rule file, printed as {@code file:line: message} (line 0 when the problem has no line). */
+public record RuleError(String file, int line, String message) {
+
+    @Override
+    public String toString() {
+        return file + ":" + line + ": " + message;
+    }
+}

@@ -1,0 +1,52 @@
+package vigil.core;
+
+
+/** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. */
+public final class SafeText {
+
+    private SafeText() {
+    }
+
+    /** Escapes control characters as {@code \n}, {@code \t} or {@code \}{@code uXXXX} and cuts after {@code max} characters. */
+    public static String oneLine(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 16);
+        for (int i = 0; i < s.length(); i++) {
+            if (sb.length() >= max) {
+                sb.append("...(").append(s.length()).append(" chars)");
+                break;
+            }
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085'
+                    || Character.getType(c) == Character.FORMAT) {
+                // FORMAT: bidirectional overrides and invisible characters, which can make a line read otherwise.
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One line saying what an event was, for the live views: {@code message alice -> bob tell price(3)},
+     * {@code action of bob harvest(8)}, {@code report of carol}; the agents' own text made safe by {@link #oneLine}.
+     */
+    public static String describe(Event e) {
+        if (e instanceof MessageEvent m) {
+            return "message " + m.sender() + " -> " + m.receiver() + " " + m.performative() + " " + oneLine(m.text(), 120);
+        }
+        if (e instanceof ActionEvent a) {
+            return "action of " + a.agent() + " " + oneLine(a.action().toString(), 120);
+        }
+        return "report of " + e.agent();
+    }
+}

@@ -1,0 +1,18 @@
+package vigil.core;
+
+/**
+ * What the sender of a message believed about its content at the moment it spoke, read from its belief
+ * base by the platform adapter in the speaking agent's own thread. Honesty rules compare it with what the agent says.
+ */
+public enum SenderBelief {
+    /** The sender believes the content. */
+    BELIEVES,
+    /** The sender believes the strong negation of the content ({@code ~p}). */
+    BELIEVES_NEGATION,
+    /** The sender believes both the content and its negation (an inconsistent belief base). */
+    BELIEVES_BOTH,
+    /** The sender believes neither. */
+    NO_BELIEF,
+    /** Not captured: the platform did not look (not a tell, or no probe available). */
+    NOT_CAPTURED
+}

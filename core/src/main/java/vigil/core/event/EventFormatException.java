@@ -1,9 +1,0 @@
-package vigil.core.event;
-
-/** A JSON line that is not a valid event; the message says what is wrong in the user's terms. */
-public class EventFormatException extends RuntimeException {
-
-    public EventFormatException(String message) {
-        super(message);
-    }
-}
