@@ -1,6 +1,8 @@
 package vigil.core;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,6 +52,11 @@ public final class Config {
     private final String supervisor;
     private final int sinkQueue;
     private final boolean logAlerts;
+    private final URI webhook;
+    private final int webhookRetries;
+    private final Duration webhookTimeout;
+    private final Integer livePort;
+    private final String liveBind;
     private final Map<String, String> vocabulary;
     private final int history;
     private final List<Object> facts;
@@ -75,6 +82,11 @@ public final class Config {
         supervisor = b.supervisor;
         sinkQueue = b.sinkQueue;
         logAlerts = b.logAlerts;
+        webhook = b.webhook;
+        webhookRetries = b.webhookRetries;
+        webhookTimeout = b.webhookTimeout;
+        livePort = b.livePort;
+        liveBind = b.liveBind;
         vocabulary = Map.copyOf(b.vocabulary);
         history = b.history;
         facts = List.copyOf(b.facts);
@@ -118,6 +130,11 @@ public final class Config {
         b.supervisor = supervisor;
         b.sinkQueue = sinkQueue;
         b.logAlerts = logAlerts;
+        b.webhook = webhook;
+        b.webhookRetries = webhookRetries;
+        b.webhookTimeout = webhookTimeout;
+        b.livePort = livePort;
+        b.liveBind = liveBind;
         b.vocabulary = new LinkedHashMap<>(vocabulary);
         b.history = history;
         b.facts = new ArrayList<>(facts);
@@ -269,6 +286,29 @@ public final class Config {
         return logAlerts;
     }
 
+    /** Where the webhook sink posts each alert's JSON; null for no webhook. */
+    public URI webhook() {
+        return webhook;
+    }
+
+    public int webhookRetries() {
+        return webhookRetries;
+    }
+
+    public Duration webhookTimeout() {
+        return webhookTimeout;
+    }
+
+    /** The live view's port (0: any free one), read by vigil-live; null when the live view is off. */
+    public Integer livePort() {
+        return livePort;
+    }
+
+    /** The address the live view binds: the loopback address unless an operator chose another. */
+    public String liveBind() {
+        return liveBind;
+    }
+
     /** A project's functors mapped onto the packs' vocabulary: {@code fish -> harvest}. */
     public Map<String, String> vocabulary() {
         return vocabulary;
@@ -307,6 +347,11 @@ public final class Config {
         private String supervisor;
         private int sinkQueue = 10_000;
         private boolean logAlerts = true;
+        private URI webhook;
+        private int webhookRetries = 3;
+        private Duration webhookTimeout = Duration.ofSeconds(5);
+        private Integer livePort;
+        private String liveBind = "127.0.0.1";
         private Map<String, String> vocabulary = new LinkedHashMap<>();
         private int history = 100_000;
         private List<Object> facts = new ArrayList<>();
@@ -451,6 +496,49 @@ public final class Config {
             return this;
         }
 
+        /** Posts each alert's JSON to {@code url} (http or https); null for none. */
+        public Builder webhook(URI url) {
+            if (url != null && (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null)) {
+                throw new ConfigException("sinks.webhook: expected an http:// or https:// URL with a host, got '" + url + "'");
+            }
+            this.webhook = url;
+            return this;
+        }
+
+        public Builder webhookRetries(int retries) {
+            if (retries < 0) {
+                throw new ConfigException("sinks.webhook.retries must not be negative");
+            }
+            this.webhookRetries = retries;
+            return this;
+        }
+
+        public Builder webhookTimeout(Duration timeout) {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new ConfigException("sinks.webhook.timeout must be positive");
+            }
+            this.webhookTimeout = timeout;
+            return this;
+        }
+
+        /** Serves the live view on this port (0: any free one) when vigil-live is on the class path; null: off. */
+        public Builder livePort(Integer port) {
+            if (port != null && (port < 0 || port > 65535)) {
+                throw new ConfigException("live.port must be within 0..65535 (0: any free port), or off; got " + port);
+            }
+            this.livePort = port;
+            return this;
+        }
+
+        /** The address the live view binds; anything but the loopback address exposes it beyond this machine. */
+        public Builder liveBind(String address) {
+            if (address == null || address.isBlank()) {
+                throw new ConfigException("live.bind: expected an address such as 127.0.0.1");
+            }
+            this.liveBind = address.strip();
+            return this;
+        }
+
         /** Maps a project's functor onto the packs' vocabulary, e.g. {@code vocabulary("fish", "harvest")}. */
         public Builder vocabulary(String theirs, String ours) {
             vocabulary.put(theirs, ours);
@@ -563,6 +651,28 @@ public final class Config {
                 case "sinks.log" -> {
                     return logAlerts(bool(value));
                 }
+                case "sinks.webhook" -> {
+                    if (value.isEmpty() || value.equals("none")) {
+                        return webhook(null);
+                    }
+                    try {
+                        return webhook(new URI(value));
+                    } catch (URISyntaxException e) {
+                        throw new ConfigException("expected an http:// or https:// URL, got '" + value + "': " + e.getReason());
+                    }
+                }
+                case "sinks.webhook.retries" -> {
+                    return webhookRetries(integer(value));
+                }
+                case "sinks.webhook.timeout" -> {
+                    return webhookTimeout(Durations.parse(value));
+                }
+                case "live.port" -> {
+                    return livePort(value.equals("off") || value.isEmpty() ? null : integer(value));
+                }
+                case "live.bind" -> {
+                    return liveBind(value);
+                }
                 case "history" -> {
                     return history(integer(value));
                 }
@@ -639,7 +749,8 @@ public final class Config {
         private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
                 "audit.key", "audit.sync", "trace", "fail", "sanctions", "watch.queue", "watch.retention", "watch.tick", "clock",
                 "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
-                "sinks.log", "vocabulary.FUNCTOR", "history");
+                "sinks.log", "sinks.webhook", "sinks.webhook.retries", "sinks.webhook.timeout", "live.port", "live.bind",
+                "vocabulary.FUNCTOR", "history");
 
         private static Path path(String value, Path base) {
             if (value.isEmpty()) {

@@ -1,7 +1,5 @@
 package vigil.core;
 
-import vigil.core.event.Event;
-
 /**
  * Sees every event the monitor observed, after the gate has judged it (a live view draws who talks to whom
  * from it; metrics count it). Add one with {@link Monitor#addObserver}.

@@ -40,6 +40,7 @@ public final class Monitor implements AutoCloseable {
     private final AtomicLong engineErrors = new AtomicLong();
     private volatile CompiledRules book;
     private volatile boolean closed;
+    private final List<AutoCloseable> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Monitor(Config config, RuleSet ruleSet, CompiledRules book, AlertDispatcher alerts) throws IOException {
         this.config = config;
@@ -340,6 +341,13 @@ public final class Monitor implements AutoCloseable {
             return;
         }
         closed = true;
+        for (AutoCloseable c : extensions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.error("closing {} failed: {}", c, e.toString());
+            }
+        }
         if (folderWatcher != null) {
             folderWatcher.close();
         }
@@ -351,6 +359,13 @@ public final class Monitor implements AutoCloseable {
         alerts.close();
     }
 
+    /** Closes {@code c} (a {@link MonitorExtension}'s handle) when the monitor closes; null is ignored. */
+    void closeWith(AutoCloseable c) {
+        if (c != null) {
+            extensions.add(c);
+        }
+    }
+
     static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer) {
         CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
@@ -360,6 +375,9 @@ public final class Monitor implements AutoCloseable {
             }
             if (config.logAlerts()) {
                 alerts.addSynchronous(new vigil.core.LogSink());
+            }
+            if (config.webhook() != null) {
+                alerts.add(new WebhookSink(config.webhook(), config.webhookRetries(), config.webhookTimeout()));
             }
             for (AlertSink s : sinks) {
                 alerts.add(s);

@@ -10,18 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import vigil.core.Alert.SystemAlert;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.Alert;
+import vigil.core.AlertSink;
+import vigil.core.AppliedSanction;
+import vigil.core.Event;
 import vigil.core.EventObserver;
+import vigil.core.MessageEvent;
 import vigil.core.Monitor;
+import vigil.core.Sanction;
 import vigil.core.Stats;
 import vigil.core.Violation;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.SystemAlert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.alert.AlertSink;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
-import vigil.core.sanction.AppliedSanction;
-import vigil.core.sanction.Sanction;
 
 /**
  * What the live page shows, kept up to date from the monitor's alerts (on the sink's thread) and its events

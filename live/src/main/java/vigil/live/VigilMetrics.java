@@ -9,14 +9,14 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import vigil.core.ActionEvent;
+import vigil.core.Alert.ViolationAlert;
+import vigil.core.Alert;
+import vigil.core.Event;
+import vigil.core.MessageEvent;
 import vigil.core.Monitor;
 import vigil.core.Stats;
 import vigil.core.Violation;
-import vigil.core.alert.Alert;
-import vigil.core.alert.Alert.ViolationAlert;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.Event;
-import vigil.core.event.MessageEvent;
 
 /**
  * A monitor's meters, named by Micrometer's conventions (dots; a registry renders them in its own style,
@@ -93,7 +93,7 @@ public final class VigilMetrics implements MeterBinder {
     }
 
     /** Counts violations by value and severity, on the sink's own thread. */
-    private record ViolationCounter(MeterRegistry registry) implements vigil.core.alert.AlertSink {
+    private record ViolationCounter(MeterRegistry registry) implements vigil.core.AlertSink {
         @Override
         public void accept(Alert alert) {
             if (alert instanceof ViolationAlert va) {

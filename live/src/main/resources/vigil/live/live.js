@@ -3,9 +3,8 @@
 "use strict";
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
-  const WINDOW_MS = 5 * 60 * 1000;
+  const WINDOW_MS = 5 * 60 * 1000, SHORTEST_MS = 60 * 1000;
   const SEVERITY = { low: ["#e0b400", 4], medium: ["#ee7d1c", 5.5], high: ["#d42a3c", 7], critical: ["#6d0f2a", 8.5] };
-  let state = null;
 
   function el(name, attrs, text) {
     const e = document.createElement(name);
@@ -48,8 +47,9 @@
 
   function timeline(s) {
     const values = Object.keys(s.byValue).sort();
-    const W = 960, LEFT = 150, RIGHT = 20, TOP = 10, LANE = 34;
-    const end = s.now, start = Math.max(s.started, end - WINDOW_MS), span = Math.max(1000, end - start);
+    const W = 960, LEFT = 150, RIGHT = 40, TOP = 10, LANE = 34;
+    // The last five minutes, or since the start; never less than a minute, so the marks of a burst stay apart.
+    const end = s.now, span = Math.min(WINDOW_MS, Math.max(SHORTEST_MS, end - s.started)), start = end - span;
     const h = TOP + Math.max(1, values.length) * LANE + 40;
     const root = svg("svg", { class: "chart timeline", viewBox: "0 0 " + W + " " + h, width: "100%", role: "img",
       "aria-label": "violations over time, one lane per value" });
@@ -103,9 +103,10 @@
     s.edges.forEach(e => {
       const p = at[e.from], q = at[e.to];
       if (!p || !q || e.from === e.to) return;
-      const dx = q[0] - p[0], dy = q[1] - p[1], d = Math.hypot(dx, dy) || 1, r = 19;
+      // Each direction is drawn a little to its own right, so a reply does not hide the message it answers.
+      const dx = q[0] - p[0], dy = q[1] - p[1], d = Math.hypot(dx, dy) || 1, r = 19, ox = -dy / d * 4, oy = dx / d * 4;
       const line = edges.appendChild(svg("line", { class: "edge" + (e.flagged ? " flagged" : ""), "data-from": e.from,
-        "data-to": e.to, x1: p[0] + dx * r / d, y1: p[1] + dy * r / d, x2: q[0] - dx * r / d, y2: q[1] - dy * r / d,
+        "data-to": e.to, x1: p[0] + dx * r / d + ox, y1: p[1] + dy * r / d + oy, x2: q[0] - dx * r / d + ox, y2: q[1] - dy * r / d + oy,
         "stroke-width": Math.min(6, 1 + Math.log2(e.count)), "marker-end": "url(#" + (e.flagged ? "arrow-flagged" : "arrow") + ")" }));
       line.appendChild(svg("title", {}, e.from + " → " + e.to + ": " + e.count + " messages"));
     });
@@ -198,7 +199,6 @@
   }
 
   function draw(s) {
-    state = s;
     counts(s); timeline(s); graph(s); sanctions(s); reputations(s); violations(s); system(s);
   }
 

@@ -18,21 +18,21 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.core.ActionEvent;
+import vigil.core.Config;
+import vigil.core.MessageEvent;
 import vigil.core.Monitor;
+import vigil.core.RuleSource;
+import vigil.core.Term;
 import vigil.core.Vigil;
-import vigil.core.config.Config;
-import vigil.core.event.ActionEvent;
-import vigil.core.event.MessageEvent;
-import vigil.core.event.Term;
-import vigil.core.rules.RuleSource;
 
 /** The live view's server against a real monitor: the operator token, the state, the metrics, the host check. */
 class LiveViewTest {
 
     static final String THREAT = """
             package test.safety;
-            import vigil.core.event.*;
-            import function vigil.core.rules.Findings.violation;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
 
             rule "Threatening"
                 @value("safety") @severity("critical") @sanction("block, quarantine") @path("gate")

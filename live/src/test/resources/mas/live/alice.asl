@@ -1,0 +1,13 @@
+// Greets, passes on a note whose text is markup, then threatens bob: the monitor quarantines her.
+!start.
+
++!start
+    <- .send(bob, tell, greeting(1));
+       .send(carol, tell, greeting(1));
+       .send(carol, tell, note("<img src=x onerror=\"window.pwned=1\"> <script>window.pwned=2</script>"));
+       .send(bob, tell, threat(1)).
+
++vigil_sanction(quarantine, Until)[source(vigil)] <- .print("quarantined ", Until).
+
+// Told by the monitor that the quarantine is lifted: she believes herself free and says so.
+-vigil_sanction(quarantine, _)[source(vigil)] <- +free; .print("released").
