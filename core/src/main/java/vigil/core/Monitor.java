@@ -376,8 +376,9 @@ public final class Monitor implements AutoCloseable {
             if (config.logAlerts()) {
                 alerts.addSynchronous(new vigil.core.LogSink());
             }
-            if (config.webhook() != null) {
-                alerts.add(new WebhookSink(config.webhook(), config.webhookRetries(), config.webhookTimeout()));
+            if (config.get(Config.SINKS_WEBHOOK) != null) {
+                alerts.add(new WebhookSink(config.get(Config.SINKS_WEBHOOK), config.get(Config.SINKS_WEBHOOK_RETRIES),
+                        config.get(Config.SINKS_WEBHOOK_TIMEOUT)));
             }
             for (AlertSink s : sinks) {
                 alerts.add(s);

@@ -25,7 +25,6 @@ public final class Vigil {
     /** Collects what a monitor is made of. Not thread-safe; build once. */
     public static final class Builder {
         private Config config = Config.defaults();
-        private final List<RuleSource> sources = new ArrayList<>();
         private final List<AlertSink> sinks = new ArrayList<>();
         private Enforcer enforcer = Enforcer.NONE;
         private boolean serviceSinks = true;
@@ -37,12 +36,6 @@ public final class Vigil {
 
         public Builder config(Config c) {
             this.config = c;
-            return this;
-        }
-
-        /** Rules given as text, compiled with those of the configured locations. */
-        public Builder rules(RuleSource... s) {
-            sources.addAll(List.of(s));
             return this;
         }
 
@@ -83,7 +76,7 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            Monitor m = Monitor.create(config, new RuleSet(config, sources, loader), all, enforcer);
+            Monitor m = Monitor.create(config, new RuleSet(config, loader), all, enforcer);
             if (extensions) {
                 try {
                     for (MonitorExtension e : ServiceLoader.load(MonitorExtension.class, loader)) {

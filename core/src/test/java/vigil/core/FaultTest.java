@@ -66,8 +66,7 @@ class FaultTest {
                 """;
         List<Alert> alerts = new CopyOnWriteArrayList<>();
         monitor = Vigil.builder()
-                .config(Config.builder().audit(dir.resolve("audit.jsonl")).logAlerts(false).clock(Config.ClockMode.EVENTS).build())
-                .rules(new RuleSource("bad.drl", throwing), new RuleSource("c.drl", MonitorTest.COMMONS))
+                .config(Config.builder().audit(dir.resolve("audit.jsonl")).logAlerts(false).clock(Config.ClockMode.EVENTS).rules(new RuleSource("bad.drl", throwing), new RuleSource("c.drl", MonitorTest.COMMONS)).build())
                 .sink(alerts::add).serviceSinks(false).start();
         int n = 300;
         for (int i = 0; i < n; i++) {
@@ -108,8 +107,7 @@ class FaultTest {
             }
         };
         monitor = Vigil.builder()
-                .config(Config.builder().audit(dir.resolve("audit.jsonl")).logAlerts(false).clock(Config.ClockMode.EVENTS).build())
-                .rules(new RuleSource("h.drl", MonitorTest.HONESTY)).sink(throwing).sink(good::add).serviceSinks(false).start();
+                .config(Config.builder().audit(dir.resolve("audit.jsonl")).logAlerts(false).clock(Config.ClockMode.EVENTS).rules(new RuleSource("h.drl", MonitorTest.HONESTY)).build()).sink(throwing).sink(good::add).serviceSinks(false).start();
         int lies = 50;
         for (int i = 0; i < lies; i++) {
             assertTrue(monitor.judge(tell("m" + i, 1_000 + i, "alice", SenderBelief.BELIEVES_NEGATION)).blocked());
@@ -143,8 +141,7 @@ class FaultTest {
         };
         monitor = Vigil.builder()
                 .config(Config.builder().audit(dir.resolve("audit.jsonl")).logAlerts(false).sinkQueue(16)
-                        .clock(Config.ClockMode.EVENTS).build())
-                .rules(new RuleSource("h.drl", MonitorTest.HONESTY)).sink(stuck).sink(good::add).serviceSinks(false).start();
+                        .clock(Config.ClockMode.EVENTS).rules(new RuleSource("h.drl", MonitorTest.HONESTY)).build()).sink(stuck).sink(good::add).serviceSinks(false).start();
         int lies = 200;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (int i = 0; i < lies; i++) {
@@ -288,8 +285,7 @@ class FaultTest {
         List<Alert> alerts = new CopyOnWriteArrayList<>();
         monitor = Vigil.builder()
                 .config(Config.builder().audit(dir.resolve("audit.jsonl")).trace(trace).watchQueue(8).logAlerts(false)
-                        .clock(Config.ClockMode.EVENTS).build())
-                .rules(new RuleSource("h.drl", MonitorTest.HONESTY))
+                        .clock(Config.ClockMode.EVENTS).rules(new RuleSource("h.drl", MonitorTest.HONESTY)).build())
                 .sink(alerts::add).serviceSinks(false).start();
         int threads = 4;
         int each = 10_000;
@@ -350,8 +346,7 @@ class FaultTest {
         Path trace = dir.resolve("trace.jsonl");
         monitor = Vigil.builder()
                 .config(Config.builder().audit(dir.resolve("audit.jsonl")).trace(trace).watchQueue(2).logAlerts(false)
-                        .clock(Config.ClockMode.EVENTS).build())
-                .rules(new RuleSource("h.drl", MonitorTest.HONESTY)).serviceSinks(false).start();
+                        .clock(Config.ClockMode.EVENTS).rules(new RuleSource("h.drl", MonitorTest.HONESTY)).build()).serviceSinks(false).start();
         int n = 500;
         Thread.currentThread().interrupt();
         try {

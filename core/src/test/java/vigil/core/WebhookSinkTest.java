@@ -86,8 +86,8 @@ class WebhookSinkTest {
     }
 
     Monitor start(Config.Builder config) {
-        return Vigil.builder().config(config.out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false).build())
-                .rules(new RuleSource("threat.drl", THREAT)).serviceSinks(false).extensions(false).start();
+        return Vigil.builder().config(config.out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false)
+                .rules(new RuleSource("threat.drl", THREAT)).build()).serviceSinks(false).extensions(false).start();
     }
 
     void threat(int i) {
@@ -138,7 +138,7 @@ class WebhookSinkTest {
         CountDownLatch hold = new CountDownLatch(1);
         URI url = receiver(n -> 200, hold);
         monitor = start(Config.builder().set("sinks.webhook", url.toString(), null).sinkQueue(16)
-                .webhookTimeout(Duration.ofSeconds(30)));
+                .set(Config.SINKS_WEBHOOK_TIMEOUT, Duration.ofSeconds(30)));
         // While the receiver holds its first post, every judgement still returns at once.
         for (int i = 0; i < 200; i++) {
             threat(i);
@@ -154,8 +154,11 @@ class WebhookSinkTest {
     }
 
     @Test
-    void aBadUrlIsRefusedWithTheKey() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Config.builder().set("sinks.webhook", "ftp://x/y", null));
-        assertTrue(e.getMessage().startsWith("sinks.webhook: expected an http:// or https:// URL"), e.getMessage());
+    void aBadUrlIsRefusedWithTheFileLineAndKey() throws Exception {
+        Path file = dir.resolve("vigil.properties");
+        Files.writeString(file, "# a webhook\nsinks.webhook = ftp://x/y\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.load(file));
+        assertEquals(file + ":2: sinks.webhook: expected an http:// or https:// URL with a host, got 'ftp://x/y'",
+                e.getMessage());
     }
 }

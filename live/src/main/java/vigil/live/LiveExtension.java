@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import vigil.core.Config;
 import vigil.core.ConfigException;
 import vigil.core.Monitor;
 import vigil.core.MonitorExtension;
@@ -19,11 +20,11 @@ public final class LiveExtension implements MonitorExtension {
 
     @Override
     public AutoCloseable start(Monitor monitor) throws IOException {
-        Integer port = monitor.config().livePort();
+        Integer port = monitor.config().get(Config.LIVE_PORT);
         if (port == null) {
             return null;
         }
-        String bind = monitor.config().liveBind();
+        String bind = monitor.config().get(Config.LIVE_BIND);
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);

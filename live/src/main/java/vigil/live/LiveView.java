@@ -2,7 +2,6 @@ package vigil.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -329,9 +328,5 @@ public final class LiveView implements AutoCloseable {
         if (!head) {
             x.getResponseBody().write(body);
         }
-    }
-
-    static ObjectNode state(LiveView v) {
-        return v.board.snapshot();
     }
 }

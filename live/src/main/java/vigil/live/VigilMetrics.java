@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import vigil.core.ActionEvent;
 import vigil.core.Alert.ViolationAlert;
+import vigil.core.AlertSink;
 import vigil.core.Alert;
-import vigil.core.Event;
 import vigil.core.MessageEvent;
 import vigil.core.Monitor;
 import vigil.core.Stats;
@@ -88,12 +88,8 @@ public final class VigilMetrics implements MeterBinder {
         return Counter.builder("vigil.events").tag("kind", kind).description("events judged, by kind").register(registry);
     }
 
-    static String kind(Event e) {
-        return e instanceof MessageEvent ? "message" : e instanceof ActionEvent ? "action" : "report";
-    }
-
     /** Counts violations by value and severity, on the sink's own thread. */
-    private record ViolationCounter(MeterRegistry registry) implements vigil.core.AlertSink {
+    private record ViolationCounter(MeterRegistry registry) implements AlertSink {
         @Override
         public void accept(Alert alert) {
             if (alert instanceof ViolationAlert va) {

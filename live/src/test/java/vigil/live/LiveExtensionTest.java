@@ -28,8 +28,8 @@ class LiveExtensionTest {
     Path dir;
 
     Monitor start(Config.Builder config) {
-        return Vigil.builder().config(config.out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false).build())
-                .rules(new RuleSource("threat.drl", LiveViewTest.THREAT)).serviceSinks(false).start();
+        return Vigil.builder().config(config.out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false)
+                .rules(new RuleSource("threat.drl", LiveViewTest.THREAT)).build()).serviceSinks(false).start();
     }
 
     static boolean liveThreads() {
@@ -68,7 +68,7 @@ class LiveExtensionTest {
     @Test
     void withoutLiveDotPortThereIsNoServerAndNoThread() {
         try (Monitor m = start(Config.builder())) {
-            assertNull(m.config().livePort());
+            assertNull(m.config().get(Config.LIVE_PORT));
             assertFalse(liveThreads());
         }
     }
@@ -77,7 +77,7 @@ class LiveExtensionTest {
     void aPortInUseIsReportedWithTheKey() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             ConfigException e = assertThrows(ConfigException.class,
-                    () -> start(Config.builder().livePort(taken.getLocalPort())));
+                    () -> start(Config.builder().set(Config.LIVE_PORT, taken.getLocalPort())));
             assertTrue(e.getMessage().startsWith("live.port " + taken.getLocalPort() + ": cannot listen on 127.0.0.1:"), e.getMessage());
         }
         assertFalse(liveThreads());

@@ -94,8 +94,8 @@ class LivePageTest {
             return "no " + Browser.CHROMIUM;
         });
         Monitor monitor = MasMonitor.install(Vigil.builder()
-                .config(Config.builder().out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false).build())
-                .rules(new RuleSource("live.drl", RULES)).sink(alerts::add).serviceSinks(false));
+                .config(Config.builder().out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false)
+                        .rules(new RuleSource("live.drl", RULES)).build()).sink(alerts::add).serviceSinks(false));
         live = LiveView.start(monitor, LiveView.Options.loopback(0));
         monitor.judge(MessageEvent.of("h1", System.currentTimeMillis(), HOSTILE_AGENT, HOSTILE_RECEIVER, "tell",
                 Term.struct("threat", Term.string("</script><script>window.pwned=5</script>"))));

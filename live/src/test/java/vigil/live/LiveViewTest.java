@@ -61,8 +61,8 @@ class LiveViewTest {
     }
 
     void start() throws Exception {
-        monitor = Vigil.builder().config(Config.builder().out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false).build())
-                .rules(new RuleSource("threat.drl", THREAT)).serviceSinks(false).start();
+        monitor = Vigil.builder().config(Config.builder().out(dir).audit(dir.resolve("audit.jsonl")).logAlerts(false)
+                .rules(new RuleSource("threat.drl", THREAT)).build()).serviceSinks(false).start();
         live = LiveView.start(monitor, LiveView.Options.loopback(0));
     }
 

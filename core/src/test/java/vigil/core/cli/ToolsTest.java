@@ -249,7 +249,7 @@ class ToolsTest {
     void verifyReportsIntactBrokenUnfinishedAndMissingLogs() throws Exception {
         Path audit = dir.resolve("audit.jsonl");
         try (Monitor m = Vigil.builder().config(Config.builder().audit(audit).logAlerts(false).clock(Config.ClockMode.EVENTS)
-                .build()).rules(new vigil.core.RuleSource("h.drl", GOOD)).serviceSinks(false).start()) {
+                .rules(new vigil.core.RuleSource("h.drl", GOOD)).build()).serviceSinks(false).start()) {
             m.judge(MessageEvent.of("m1", 1_000, "alice", "bob", "tell", Term.atom("hi"))
                     .withBelief(SenderBelief.BELIEVES_NEGATION));
         }

@@ -103,7 +103,7 @@ final class ReportFixture {
         Config config = Config.builder().out(dir).audit(dir.resolve("audit.jsonl")).trace(dir.resolve("trace.jsonl"))
                 .clock(Config.ClockMode.EVENTS).logAlerts(false).build();
         List<Violation> found;
-        try (Monitor monitor = Vigil.builder().config(config).rules(new RuleSource("fixture.drl", RULES))
+        try (Monitor monitor = Vigil.builder().config(config.toBuilder().rules(new RuleSource("fixture.drl", RULES)).build())
                 .serviceSinks(false).start()) {
             int n = 0;
             Term price = Term.struct("price", Term.atom("fish"), Term.num(3));
