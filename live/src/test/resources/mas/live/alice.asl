@@ -7,7 +7,5 @@
        .send(carol, tell, note("<img src=x onerror=\"window.pwned=1\"> <script>window.pwned=2</script>"));
        .send(bob, tell, threat(1)).
 
-+vigil_sanction(quarantine, Until)[source(vigil)] <- .print("quarantined ", Until).
-
-// Told by the monitor that the quarantine is lifted: she believes herself free and says so.
--vigil_sanction(quarantine, _)[source(vigil)] <- +free; .print("released").
+// Told by the monitor that the quarantine is lifted, she believes herself free.
+-vigil_sanction(quarantine, _)[source(vigil)] <- +free.
