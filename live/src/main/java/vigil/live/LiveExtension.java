@@ -37,8 +37,7 @@ public final class LiveExtension implements MonitorExtension {
         } catch (BindException e) {
             throw new ConfigException("live.port " + port + ": cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
         }
-        System.out.println("vigil: live view at " + view.address() + " (operator token " + view.token() + ")"
-                + (address.isLoopbackAddress() ? "" : "; listening on " + bind + ": other machines can open the page"));
+        System.out.println(view.describe());
         return view;
     }
 }

@@ -123,6 +123,12 @@ public final class LiveView implements AutoCloseable {
         return token;
     }
 
+    /** The line printed at start: the page's address and the operator token, and a warning when it is not on loopback. */
+    public String describe() {
+        return "vigil: live view at " + address + " (operator token " + token + ")"
+                + (hosts != null ? "" : "; listening beyond this machine: other machines can open the page");
+    }
+
     /** The registry behind {@code /metrics}, to add to an application's own composite registry. */
     public PrometheusMeterRegistry registry() {
         return registry;

@@ -25,7 +25,7 @@ import vigil.core.Term;
 import vigil.core.Vigil;
 import vigil.core.Violation;
 import vigil.jacamo.MasMonitor;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * The live page in headless Chromium while a real Jason MAS runs: a violation appears on the page as it
