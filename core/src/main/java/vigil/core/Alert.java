@@ -34,9 +34,10 @@ public sealed interface Alert {
 
     /**
      * News about the monitor: started, stopped, rules reloaded or not, an engine error, a failing sink, a release,
-     * news from the bus (a JVM joined, left, went silent; the bus unreachable, back).
+     * an operator's acknowledgement, news from the bus (a JVM joined, left, went silent; the bus unreachable, back).
      */
     record SystemAlert(Kind kind, String message, long time) implements Alert {
-        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED, BUS }
+        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED,
+                ACKNOWLEDGED, BUS }
     }
 }

@@ -29,6 +29,7 @@ public final class Vigil {
         private final List<AlertSink> sinks = new ArrayList<>();
         private Enforcer enforcer = Enforcer.NONE;
         private boolean serviceSinks = true;
+        private boolean extensions = true;
         private ClassLoader loader = Vigil.class.getClassLoader();
         private Predicate<Violation> recorded;
 
@@ -49,6 +50,12 @@ public final class Vigil {
         /** Whether to add the sinks listed in {@code META-INF/services/vigil.core.AlertSink} (yes by default). */
         public Builder serviceSinks(boolean on) {
             this.serviceSinks = on;
+            return this;
+        }
+
+        /** Whether to start the {@link MonitorExtension}s found on the class path (yes by default). */
+        public Builder extensions(boolean on) {
+            this.extensions = on;
             return this;
         }
 
@@ -81,7 +88,18 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            return Monitor.create(config, new RuleSet(config, loader), all, enforcer, recorded, loader);
+            Monitor m = Monitor.create(config, new RuleSet(config, loader), all, enforcer, recorded, loader);
+            if (extensions) {
+                try {
+                    for (MonitorExtension e : ServiceLoader.load(MonitorExtension.class, loader)) {
+                        m.closeWith(e.start(m));
+                    }
+                } catch (Exception e) {
+                    m.close();
+                    throw e instanceof ConfigException c ? c : new ConfigException(e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            }
+            return m;
         }
     }
 }
