@@ -45,6 +45,8 @@ final class KafkaBus implements Bus {
     /** Records sent and not yet acknowledged, at most. */
     private static final int IN_FLIGHT = 20_000;
     private static final long HEARTBEAT_MS = 1000;
+    /** Records in flight without an acknowledgement for this long: the bus is said to be unreachable. */
+    private static final long STALL_MS = 3000;
     private static final long DRAIN_AT_CLOSE_MS = 15_000;
 
     private final BusAddress address;
@@ -68,6 +70,8 @@ final class KafkaBus implements Bus {
     private volatile boolean running = true;
     /** Whether the bus is known to be unreachable (a send failed and the spool has not drained since). */
     private volatile boolean down;
+    /** When Kafka last acknowledged a record (or the sender last had nothing in flight). */
+    private volatile long lastAck = System.currentTimeMillis();
     private volatile KafkaConsumer<String, String> sanctions;
 
     private KafkaBus(BusAddress address, Monitor monitor) {
@@ -212,6 +216,16 @@ final class KafkaBus implements Bus {
                     continue;
                 }
                 long now = System.currentTimeMillis();
+                if (!down && !inFlightEmpty() && now - lastAck > STALL_MS) {
+                    // Kafka's client keeps retrying within its delivery timeout; the outage is said as soon as it shows.
+                    down = true;
+                    String msg = "the bus " + address + " is unreachable (no acknowledgement for " + (now - lastAck)
+                            + " ms): events wait in the spool " + spool.dir() + " (" + spool.waiting() + " waiting, room for "
+                            + spool.capacity() + ")";
+                    LOG.error(msg);
+                    monitor.busNews(msg);
+                    lastRetryNote = now;
+                }
                 if (now - lastBeat >= HEARTBEAT_MS) {
                     beat("alive");
                     lastBeat = now;
@@ -231,6 +245,9 @@ final class KafkaBus implements Bus {
                 }
                 for (Spool.Entry e : batch) {
                     synchronized (inFlight) {
+                        if (inFlight.isEmpty()) {
+                            lastAck = System.currentTimeMillis();
+                        }
                         inFlight.add(e.seq());
                         sentUpTo = e.seq() + 1;
                     }
@@ -273,6 +290,7 @@ final class KafkaBus implements Bus {
             failed = true;
             return;
         }
+        lastAck = System.currentTimeMillis();
         long acked;
         synchronized (inFlight) {
             if (!inFlight.remove(seq)) {

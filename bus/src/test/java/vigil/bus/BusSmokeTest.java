@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
 import vigil.core.Config;
 import vigil.core.MessageEvent;
 import vigil.core.Monitor;
@@ -49,8 +50,12 @@ class BusSmokeTest {
             try (Monitor m = Vigil.builder().config(config).start()) {
                 long t = System.currentTimeMillis();
                 m.judge(MessageEvent.of("m1", t, "s1", "s2", "tell", Term.struct("price", Term.atom("widget"), Term.num(15))));
-                m.judge(new ActionEvent("a1", t + 10, "s1", Term.struct("price", Term.atom("widget"), Term.num(15))));
-                m.judge(new ActionEvent("a2", t + 20, "s2", Term.struct("price", Term.atom("widget"), Term.num(15))));
+                ActionEvent a1 = new ActionEvent("a1", t + 10, "s1", Term.struct("price", Term.atom("widget"), Term.num(15)));
+                ActionEvent a2 = new ActionEvent("a2", t + 20, "s2", Term.struct("price", Term.atom("widget"), Term.num(15)));
+                m.judge(a1);
+                m.outcome(ActionOutcome.of(a1, t + 10, ActionOutcome.Result.DONE));
+                m.judge(a2);
+                m.outcome(ActionOutcome.of(a2, t + 20, ActionOutcome.Result.DONE));
                 long end = System.currentTimeMillis() + 30_000;
                 while (m.violationsOf("s1").isEmpty() && System.currentTimeMillis() < end) {
                     Thread.sleep(100);

@@ -2,6 +2,7 @@ package vigil.bus;
 
 import java.nio.file.Path;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
 import vigil.core.Config;
 import vigil.core.MessageEvent;
 import vigil.core.Monitor;
@@ -21,6 +22,11 @@ public final class PumpMain {
     /** One round in this many is a collusion (the collusion rule joins every high price post with the others: keep them few). */
     static final int COLLUSION_EVERY = 10;
 
+    /** How many events a pump of {@code rounds} rounds publishes (a collusion round adds its two outcomes). */
+    static long events(int rounds) {
+        return 3L * rounds + 2L * ((rounds + COLLUSION_EVERY - 1) / COLLUSION_EVERY);
+    }
+
     private PumpMain() {
     }
 
@@ -37,8 +43,13 @@ public final class PumpMain {
                     String a = name + "_a" + i;
                     String b = name + "_b" + i;
                     m.judge(MessageEvent.of("m" + i, t, a, b, "tell", Term.struct("price", Term.atom("widget"), Term.num(15))));
-                    m.judge(new ActionEvent("pa" + i, t + 1, a, Term.struct("price", Term.atom("widget"), Term.num(15))));
-                    m.judge(new ActionEvent("pb" + i, t + 2, b, Term.struct("price", Term.atom("widget"), Term.num(15))));
+                    ActionEvent pa = new ActionEvent("pa" + i, t + 1, a, Term.struct("price", Term.atom("widget"), Term.num(15)));
+                    ActionEvent pb = new ActionEvent("pb" + i, t + 2, b, Term.struct("price", Term.atom("widget"), Term.num(15)));
+                    m.judge(pa);
+                    m.outcome(ActionOutcome.of(pa, t + 1, ActionOutcome.Result.DONE));
+                    m.judge(pb);
+                    m.outcome(ActionOutcome.of(pb, t + 2, ActionOutcome.Result.DONE));
+                    judged += 2;
                 } else {
                     String a = name + "_w" + (i % 7);
                     m.judge(MessageEvent.of("m" + i, t, a, name + "_w" + ((i + 1) % 7), "tell", Term.struct("greeting", Term.num(i))));

@@ -231,7 +231,14 @@ public final class Monitor implements AutoCloseable {
         }
         Event e = vocabulary.isEmpty() ? outcome : mapVocabulary(outcome);
         try {
-            watch.submit(e, true);
+            Bus b = bus;
+            if (b == null) {
+                watch.submit(e, true);
+            } else {
+                // The action has run: an outcome the bus cannot keep is only counted by the bus, never withheld.
+                b.publish(e, true);
+                watch.submit(e, false);
+            }
         } catch (IllegalStateException closing) {
             return false;
         }
