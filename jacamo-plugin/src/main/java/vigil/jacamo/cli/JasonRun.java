@@ -73,8 +73,8 @@ public final class JasonRun implements AutoCloseable {
         try (SevereRecords severe = SevereRecords.capture()) {
             try {
                 mas.create();
-            } catch (JasonException | RuntimeException e) {
-                severe.add(e.getMessage());
+            } catch (JasonException | RuntimeException | LinkageError e) {
+                severe.add(e instanceof LinkageError ? vigil.jacamo.run.Display.describe(e) : e.getMessage());
             }
             errors = severe.messages();
         }
@@ -85,7 +85,7 @@ public final class JasonRun implements AutoCloseable {
             cleanUp();
             throw new ProjectException(projectFile + ": the MAS could not be created" + (names.size() < expected
                     ? " (" + names.size() + " of " + expected + " agents created)" : "") + ":"
-                    + System.lineSeparator() + JasonProject.explain(errors));
+                    + System.lineSeparator() + JasonProject.explain(errors) + vigil.jacamo.run.Display.hint(String.join(" ", errors)));
         }
         List<String> names = new ArrayList<>(mas.getAgs().keySet());
         names.sort(null);

@@ -15,6 +15,7 @@ import vigil.core.ConfigException;
 import vigil.core.RuleCompilationException;
 import vigil.core.Durations;
 import vigil.jacamo.MasMonitor;
+import vigil.jacamo.run.MasSession;
 
 /**
  * {@code vigil run PROJECT.mas2j ...}: starts the monitor (and refuses to go on if it cannot), runs the
@@ -56,25 +57,34 @@ final class RunCommand {
             return USAGE;
         }
         Summary summary = new Summary();
+        MasSession run;
+        try {
+            run = MasSession.open(o.project(), List.of());
+        } catch (ProjectException e) {
+            err.println("vigil run: " + e.getMessage());
+            return BAD_PROJECT;
+        }
         Monitor monitor;
         try {
-            monitor = MasMonitor.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
+            monitor = run.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
         } catch (RuleCompilationException e) {
+            run.close();
             err.println("vigil run: the rules do not compile, the MAS is not started." + System.lineSeparator() + e.getMessage());
             return BAD_RULES;
         } catch (ConfigException | UncheckedIOException e) {
+            run.close();
             err.println("vigil run: the monitor cannot start, the MAS is not started: " + e.getMessage());
             return BAD_RULES;
         } catch (RuntimeException e) {
+            run.close();
             err.println("vigil run: the monitor cannot start, the MAS is not started: " + e);
             return BAD_RULES;
         }
         long started = System.currentTimeMillis();
-        JasonRun run;
         try {
-            run = JasonRun.start(o.project(), true);
+            run.start(true);
         } catch (ProjectException e) {
-            MasMonitor.shutdown();
+            run.close();
             err.println("vigil run: " + e.getMessage());
             return BAD_PROJECT;
         }
@@ -102,19 +112,19 @@ final class RunCommand {
         return run.exitValue() == 0 ? OK : run.exitValue();
     }
 
-    private void finish(JasonRun run, Monitor monitor, Summary summary, long started, AtomicBoolean finished, String how) {
+    private void finish(MasSession run, Monitor monitor, Summary summary, long started, AtomicBoolean finished, String how) {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        run.close();
+        run.stop();
         try {
             monitor.drain(5_000);
             monitor.flushAlerts(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        summary.print(out, how, System.currentTimeMillis() - started, MasMonitor.traffic(), monitor);
-        MasMonitor.shutdown();
+        summary.print(out, how, System.currentTimeMillis() - started, run.traffic(), monitor);
+        run.close();
         out.flush();
     }
 

@@ -1,0 +1,103 @@
+package vigil.jacamo.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import vigil.core.Monitor;
+import vigil.core.Vigil;
+import vigil.jacamo.MasMonitor;
+import vigil.jacamo.MasMonitor.Traffic;
+import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.cli.ProjectException;
+
+/** The MAS side of a {@link MasSession}: defined by the session's {@link MasClassLoader}, with its Jason. */
+final class MasHost implements MasSession {
+
+    private final Path project;
+    private final ProjectBuild build;
+    private final MasClassLoader loader;
+    private JasonRun run;
+    private boolean stopped;
+    private boolean closed;
+
+    MasHost(Path project, ProjectBuild build, MasClassLoader loader) {
+        this.project = project;
+        this.build = build;
+        this.loader = loader;
+    }
+
+    @Override
+    public Monitor install(Vigil.Builder builder) {
+        return inMas(() -> MasMonitor.install(builder));
+    }
+
+    @Override
+    public void start(boolean monitorEveryAgent) {
+        run = inMas(() -> JasonRun.start(project, monitorEveryAgent));
+    }
+
+    @Override
+    public List<String> agents() {
+        return run == null ? List.of() : run.agents();
+    }
+
+    @Override
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return run.awaitStop(timeout);
+    }
+
+    @Override
+    public int exitValue() {
+        return run == null ? 0 : run.exitValue();
+    }
+
+    @Override
+    public void stop() {
+        if (run != null && !stopped) {
+            stopped = true;
+            JasonRun r = run;
+            inMas(() -> {
+                r.close();
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public Traffic traffic() {
+        return MasMonitor.traffic();
+    }
+
+    @Override
+    public void shutdownMonitor() {
+        MasMonitor.shutdown();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop();
+        MasMonitor.shutdown();
+        build.close();
+        try {
+            loader.close();
+        } catch (java.io.IOException e) {
+            // The jars stay open until the JVM ends.
+        }
+    }
+
+    /** Runs with the MAS's loader as the context class loader: the agents' threads inherit it. */
+    private <T> T inMas(java.util.function.Supplier<T> action) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return action.get();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+}
