@@ -7,17 +7,23 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Vigil's configuration: built in code with {@link #builder()} or read from a file of {@code key = value}
- * lines ({@code #} starts a comment). Every key and its default is listed in {@code docs/configuration.md};
- * with no file at all the defaults apply: the rule packs on the classpath, output under {@code vigil-out/}.
- * Immutable.
+ * lines ({@code #} starts a comment) with {@link #load}. Each key is declared once, as a {@link Key} below
+ * (its name, type, default, documentation, and what a reload does to it); the builder, the file parser, the
+ * "did you mean" for a misspelt key, {@link #describe()} and the reference table in
+ * {@code docs/configuration.md} ({@link #reference()}) all derive from those declarations. With no file at
+ * all the defaults apply: the rule packs on the classpath, output under {@code vigil-out/}. Immutable and
+ * thread-safe; the getters are shorthands for {@link #get(Key)}.
  */
 public final class Config {
 
@@ -30,54 +36,304 @@ public final class Config {
     /** The word for the classpath rule packs in the {@code rules} list. */
     public static final String CLASSPATH = "classpath";
 
-    private final List<String> rules;
-    private final boolean watchRules;
-    private final Map<String, String> params;
-    private final Path out;
-    private final Path audit;
-    private final byte[] auditKey;
-    private final boolean auditSync;
-    private final Path trace;
-    private final FailMode fail;
-    private final boolean sanctions;
-    private final int watchQueue;
-    private final Duration retention;
-    private final Duration tick;
-    private final ClockMode clock;
-    private final Map<String, EscalationPolicy> escalation;
-    private final double initialReputation;
-    private final Map<Severity, Double> penalties;
-    private final String supervisor;
-    private final int sinkQueue;
-    private final boolean logAlerts;
-    private final Map<String, String> vocabulary;
-    private final int history;
+    /** What a reload ({@link Monitor#reload()}) does with a key's value. */
+    public enum OnReload {
+        /** The value stays as it was at start (the configuration is not read again). */
+        KEPT,
+        /** The locations the value names are read again. */
+        READ_AGAIN
+    }
+
+    /**
+     * One configuration key, declared once: its name as a file writes it (upper-case parts are names the
+     * user chooses, as in {@code escalation.VALUE}), the type of its value, its default, a line of
+     * documentation, an example line, the builder call that sets it in code, and what a reload does with it.
+     */
+    public static final class Key<T> {
+        private final String name;
+        private final ValueType<T> type;
+        private final Function<Config, T> defaultValue;
+        private final String defaultText;
+        private final Function<T, String> check;
+        private final String doc;
+        private final String example;
+        private final String code;
+        private final OnReload onReload;
+        /** For a family ({@code escalation.VALUE}): the member's type; the key's value is a map of members. */
+        private final Family<?> family;
+
+        private Key(String name, ValueType<T> type, Function<Config, T> defaultValue, String defaultText,
+                Function<T, String> check, String doc, String example, String code, OnReload onReload, Family<?> family) {
+            this.name = name;
+            this.type = type;
+            this.defaultValue = defaultValue;
+            this.defaultText = defaultText;
+            this.check = check;
+            this.doc = doc;
+            this.example = example;
+            this.code = code;
+            this.onReload = onReload;
+            this.family = family;
+        }
+
+        /** The key as a file writes it, e.g. {@code watch.queue} or {@code escalation.VALUE}. */
+        public String name() {
+            return name;
+        }
+
+        /** The line of documentation the reference shows. */
+        public String doc() {
+            return doc;
+        }
+
+        /** The default as the reference shows it. */
+        public String defaultText() {
+            return defaultText;
+        }
+
+        /** An example line of a configuration file. */
+        public String example() {
+            return example;
+        }
+
+        /** The builder call that sets it in code, as the reference shows it. */
+        public String code() {
+            return code;
+        }
+
+        public OnReload onReload() {
+            return onReload;
+        }
+
+        /** Whether this key is a family of keys whose last part the user names ({@code vocabulary.FUNCTOR}). */
+        public boolean isFamily() {
+            return family != null;
+        }
+
+        /** The family's prefix, {@code escalation.} for {@code escalation.VALUE}; the name itself otherwise. */
+        String prefix() {
+            return family == null ? name : family.prefix;
+        }
+
+        void check(T value) {
+            String problem = value == null ? null : check.apply(value);
+            if (problem != null) {
+                throw new ConfigException(problem);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The members of a family key: how a member's name after the prefix and its value are read. */
+    private record Family<V>(String prefix, String member, String memberExample, ValueType<String> memberType,
+            ValueType<V> valueType, Function<V, String> check) {
+    }
+
+    private static final List<Key<?>> KEYS = new ArrayList<>();
+
+    private static <T> Key<T> key(String name, ValueType<T> type, T defaultValue, String doc, String example, String code) {
+        return key(name, type, c -> defaultValue, defaultValue == null ? "none" : type.format(defaultValue), v -> null,
+                doc, example, code, OnReload.KEPT);
+    }
+
+    private static <T> Key<T> key(String name, ValueType<T> type, Function<Config, T> defaultValue, String defaultText,
+            Function<T, String> check, String doc, String example, String code, OnReload onReload) {
+        Key<T> k = new Key<>(name, type, defaultValue, defaultText, check, doc, example, code, onReload, null);
+        KEYS.add(k);
+        return k;
+    }
+
+    private static <V> Key<Map<String, V>> family(String name, ValueType<String> memberType, String memberExample,
+            ValueType<V> valueType, Map<String, V> defaults, String defaultText, Function<V, String> check, String doc,
+            String example, String code) {
+        int upper = 0;
+        while (!Character.isUpperCase(name.charAt(upper))) {
+            upper++;
+        }
+        Family<V> f = new Family<>(name.substring(0, upper), name.substring(upper), memberExample, memberType, valueType,
+                check);
+        Key<Map<String, V>> k = new Key<>(name, null, c -> defaults, defaultText, m -> null, doc, example, code,
+                OnReload.KEPT, f);
+        KEYS.add(k);
+        return k;
+    }
+
+    private static Function<Integer, String> atLeast(int min) {
+        return v -> v < min ? "must be at least " + min + ", not " + v : null;
+    }
+
+    private static Function<Duration, String> positive() {
+        return d -> d.isNegative() || d.isZero() ? "must be positive" : null;
+    }
+
+    private static Function<Double, String> fraction() {
+        return r -> r < 0 || r > 1 ? "must be within 0..1, not " + r : null;
+    }
+
+    // ---- The keys, in the order the reference lists them. Adding a key is adding one declaration here. ----
+
+    public static final Key<List<String>> RULES = key("rules", ValueType.LOCATIONS, c -> List.of(CLASSPATH), CLASSPATH,
+            l -> l.isEmpty() ? "give at least one location (" + CLASSPATH + ", a file or a folder)" : null,
+            "Where the rules come from, a comma list: `classpath` (every rule pack on the classpath: roots with"
+                    + " `META-INF/kmodule.xml`), `.drl` files, folders (searched with their sub-folders).",
+            "rules = classpath, my-rules, extra/one.drl", ".rules(List.of(\"classpath\", \"my-rules\"))",
+            OnReload.READ_AGAIN);
+
+    public static final Key<Boolean> RULES_WATCH = key("rules.watch", ValueType.BOOLEAN, false,
+            "Reload the rules by itself when a `.drl` file changes in a rule folder (see [Reloading rules](#reloading-rules)).",
+            "rules.watch = on", ".watchRules(true)");
+
+    public static final Key<Map<String, String>> PARAMS = family("params.PACK.NAME", packDotName(), "commons.window",
+            ValueType.TEXT, Map.of(), "the pack's own default", v -> null,
+            "Sets a parameter of a rule pack (docs/rule-packs.md lists them). An unknown pack or parameter stops"
+                    + " start-up with the known ones listed.",
+            "params.commons.window = 2m", ".param(\"commons.window\", \"2m\")");
+
+    public static final Key<Path> OUT = key("out", ValueType.PATH, Path.of("vigil-out"),
+            "The folder for Vigil's output.", "out = runs/today", ".out(Path.of(\"runs/today\"))");
+
+    public static final Key<Path> AUDIT = key("audit", ValueType.PATH.orNone(), c -> c.get(OUT).resolve("audit.jsonl"),
+            "OUT/audit.jsonl", v -> null,
+            "The hash-chained audit log (JSON lines, one record per alert, each flushed before its sanction takes"
+                    + " effect); `none` keeps no log.",
+            "audit = /var/log/vigil/audit.jsonl", ".audit(Path.of(...))`, `.audit(null)", OnReload.KEPT);
+
+    public static final Key<byte[]> AUDIT_KEY = key("audit.key", ValueType.SECRET.orNone(), null,
+            "A secret: the audit records are sealed with HMAC-SHA-256 instead of a plain SHA-256, so only its holder"
+                    + " can rewrite a log that verifies.",
+            "audit.key = s3cret", ".auditKey(\"s3cret\".getBytes(UTF_8))");
+
+    public static final Key<Boolean> AUDIT_SYNC = key("audit.sync", ValueType.BOOLEAN, false,
+            "Force each audit record to the disk, not just to the operating system (slower; survives a power cut).",
+            "audit.sync = on", ".auditSync(true)");
+
+    public static final Key<Path> TRACE = key("trace", ValueType.PATH.orNone(), null,
+            "Record every observed event, withheld ones included, one JSON object per line (the core's event form,"
+                    + " after the vocabulary mapping), for `vigil audit` to replay. `none` or empty: no trace.",
+            "trace = vigil-out/trace.jsonl", ".trace(Path.of(\"vigil-out/trace.jsonl\"))");
+
+    public static final Key<FailMode> FAIL = key("fail", ValueType.oneOf(FailMode.class), FailMode.OPEN,
+            "What happens to an event when a gate rule throws while judging it: `open` allows it, `closed` blocks it."
+                    + " Either way an `ENGINE_ERROR` alert is raised.",
+            "fail = closed", ".fail(Config.FailMode.CLOSED)");
+
+    public static final Key<Integer> WATCH_QUEUE = key("watch.queue", ValueType.WHOLE, c -> 65_536, "65536", atLeast(1),
+            "Capacity of the queue in front of the watch. When it is full, the agents' threads wait (back-pressure);"
+                    + " no event is dropped.",
+            "watch.queue = 4096", ".watchQueue(4096)", OnReload.KEPT);
+
+    public static final Key<Duration> WATCH_RETENTION = key("watch.retention", ValueType.DURATION,
+            c -> Duration.ofMinutes(10), "10m", positive(),
+            "How long an event stays in the watch's memory at least (longer when a rule's window needs it).",
+            "watch.retention = 30m", ".retention(Duration.ofMinutes(30))", OnReload.KEPT);
+
+    public static final Key<Duration> WATCH_TICK = key("watch.tick", ValueType.DURATION, c -> Duration.ofSeconds(1), "1s",
+            positive(),
+            "How often an idle watch moves its clock to the wall clock (live mode), so rules about something that did"
+                    + " not happen still fire, and flushes the trace.",
+            "watch.tick = 200ms", ".tick(Duration.ofMillis(200))", OnReload.KEPT);
+
+    public static final Key<ClockMode> CLOCK = key("clock", ValueType.oneOf(ClockMode.class), ClockMode.LIVE,
+            "Which time drives the watch's windows: `live` (the events' times, and the wall clock while idle: running"
+                    + " agents) or `events` (only the events' own times: replays and tests).",
+            "clock = events", ".clock(Config.ClockMode.EVENTS)");
+
+    public static final Key<Map<String, EscalationPolicy>> ESCALATION = family("escalation.VALUE", ValueType.NAME,
+            "honesty", ValueType.ESCALATION, Map.of(), "none: each rule's `@sanction` applies", v -> null,
+            "The sanction ladder for breaches of one value by one agent; `escalation.default` covers every value"
+                    + " without its own. Steps are separated by `;`, each `COUNT in WINDOW: SANCTIONS`, the first may be"
+                    + " just `SANCTIONS`; the step with the highest count reached applies. Sanctions: `warn`, `block`,"
+                    + " `mute 30s`, `quarantine` (until released), `quarantine 5m`, `reputation -0.2`, `notify [agent]`.",
+            "escalation.honesty = warn; 3 in 10m: mute 30s",
+            ".escalation(\"honesty\", EscalationPolicy.parse(\"warn; 3 in 10m: mute 30s\"))");
+
+    public static final Key<Double> REPUTATION_INITIAL = key("reputation.initial", ValueType.NUMBER, c -> 1.0, "1.0",
+            fraction(), "The reputation (0..1) of an agent never seen before.", "reputation.initial = 0.8",
+            ".initialReputation(0.8)", OnReload.KEPT);
+
+    public static final Key<Map<String, Double>> REPUTATION_PENALTY = family("reputation.penalty.SEVERITY", severity(),
+            "high", ValueType.NUMBER, Map.of("low", 0.02, "medium", 0.05, "high", 0.1, "critical", 0.2),
+            "`low` 0.02, `medium` 0.05, `high` 0.1, `critical` 0.2", r -> fraction().apply(r),
+            "The reputation an agent loses for each violation of that severity (0..1).",
+            "reputation.penalty.high = 0.25", ".penalty(Severity.HIGH, 0.25)");
+
+    public static final Key<String> SUPERVISOR = key("supervisor", ValueType.NAME.orNone(), null,
+            "The agent told by a `notify` sanction that names nobody; with none, such a notify is skipped.",
+            "supervisor = overseer", ".supervisor(\"overseer\")");
+
+    public static final Key<Integer> SINKS_QUEUE = key("sinks.queue", ValueType.WHOLE, c -> 10_000, "10000", atLeast(1),
+            "How many alerts each queued sink (listeners, `ServiceLoader` sinks) may fall behind; beyond it, further"
+                    + " alerts to that sink are dropped, counted and reported.",
+            "sinks.queue = 50000", ".sinkQueue(50_000)", OnReload.KEPT);
+
+    public static final Key<Boolean> SINKS_LOG = key("sinks.log", ValueType.BOOLEAN, true,
+            "One SLF4J line per alert (logger `vigil.alerts`).", "sinks.log = off", ".logAlerts(false)");
+
+    public static final Key<Map<String, String>> VOCABULARY = family("vocabulary.FUNCTOR", ValueType.NAME, "fish",
+            ValueType.NAME, Map.of(), "none", v -> null,
+            "Maps a project's functor onto the rule packs' word, for message contents and actions, before any rule"
+                    + " sees the event.",
+            "vocabulary.fish = harvest", ".vocabulary(\"fish\", \"harvest\")");
+
+    public static final Key<Integer> HISTORY = key("history", ValueType.WHOLE, c -> 100_000, "100000", atLeast(0),
+            "How many recent violations the monitor keeps in memory for `violations()` and the agents'"
+                    + " `vigil.violations`; `0` keeps none (the audit log keeps them all).",
+            "history = 1000", ".history(1000)", OnReload.KEPT);
+
+    public static final Key<Boolean> SANCTIONS = key("sanctions", ValueType.BOOLEAN, true,
+            "`off` is observe mode: violations are still recorded and alerted, but no sanction is applied, nothing is"
+                    + " blocked and reputations do not change.",
+            "sanctions = off", ".sanctions(false)");
+
+    private static ValueType<String> packDotName() {
+        return new ValueType<>() {
+            @Override
+            String expected() {
+                return "PACK.NAME";
+            }
+
+            @Override
+            String parse(String v, Path base) {
+                if (v.indexOf('.') <= 0) {
+                    throw new ConfigException("name a parameter as PACK.NAME, e.g. params.commons.window");
+                }
+                return v;
+            }
+        };
+    }
+
+    private static ValueType<String> severity() {
+        return new ValueType<>() {
+            @Override
+            String expected() {
+                return "a severity";
+            }
+
+            @Override
+            String parse(String v, Path base) {
+                try {
+                    return Severity.parse(v).name().toLowerCase(Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("unknown severity '" + v + "' (low, medium, high, critical)");
+                }
+            }
+        };
+    }
+
+    // ---- The configuration itself ----
+
+    private final Map<Key<?>, Object> values;
     private final List<Object> facts;
+    private final List<RuleSource> sources;
 
     private Config(Builder b) {
-        rules = List.copyOf(b.rules);
-        watchRules = b.watchRules;
-        params = Map.copyOf(b.params);
-        out = b.out;
-        audit = b.auditSet ? b.audit : out.resolve("audit.jsonl");
-        auditKey = b.auditKey == null ? null : b.auditKey.clone();
-        auditSync = b.auditSync;
-        trace = b.trace;
-        fail = b.fail;
-        sanctions = b.sanctions;
-        watchQueue = b.watchQueue;
-        retention = b.retention;
-        tick = b.tick;
-        clock = b.clock;
-        escalation = Map.copyOf(b.escalation);
-        initialReputation = b.initialReputation;
-        penalties = Map.copyOf(b.penalties);
-        supervisor = b.supervisor;
-        sinkQueue = b.sinkQueue;
-        logAlerts = b.logAlerts;
-        vocabulary = Map.copyOf(b.vocabulary);
-        history = b.history;
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
         facts = List.copyOf(b.facts);
+        sources = List.copyOf(b.sources);
     }
 
     public static Builder builder() {
@@ -89,38 +345,40 @@ public final class Config {
         return builder().build();
     }
 
+    /** Every key, in the order of the reference. */
+    public static List<Key<?>> keys() {
+        return Collections.unmodifiableList(KEYS);
+    }
+
     /** Every key a configuration file may hold, as {@code docs/configuration.md} lists them. */
     static List<String> knownKeys() {
-        return Builder.KNOWN;
+        return KEYS.stream().map(Key::name).toList();
+    }
+
+    /** A key's value: the one set, else its default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Key<T> key) {
+        if (values.containsKey(key)) {
+            Object v = values.get(key);
+            if (key.isFamily()) {
+                Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) key.defaultValue.apply(this));
+                merged.putAll((Map<String, Object>) v);
+                return (T) Collections.unmodifiableMap(merged);
+            }
+            return (T) v;
+        }
+        return key.defaultValue.apply(this);
     }
 
     /** A builder holding this configuration's settings, to change some of them. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.rules = new ArrayList<>(rules);
-        b.watchRules = watchRules;
-        b.params = new LinkedHashMap<>(params);
-        b.out = out;
-        b.audit = audit;
-        b.auditSet = true;
-        b.auditKey = auditKey;
-        b.auditSync = auditSync;
-        b.trace = trace;
-        b.fail = fail;
-        b.sanctions = sanctions;
-        b.watchQueue = watchQueue;
-        b.retention = retention;
-        b.tick = tick;
-        b.clock = clock;
-        b.escalation = new LinkedHashMap<>(escalation);
-        b.initialReputation = initialReputation;
-        b.penalties = new LinkedHashMap<>(penalties);
-        b.supervisor = supervisor;
-        b.sinkQueue = sinkQueue;
-        b.logAlerts = logAlerts;
-        b.vocabulary = new LinkedHashMap<>(vocabulary);
-        b.history = history;
-        b.facts = new ArrayList<>(facts);
+        for (Map.Entry<Key<?>, Object> e : values.entrySet()) {
+            Object v = e.getValue();
+            b.values.put(e.getKey(), e.getKey().isFamily() ? new LinkedHashMap<>((Map<?, ?>) v) : v);
+        }
+        b.facts.addAll(facts);
+        b.sources.addAll(sources);
         return b;
     }
 
@@ -172,42 +430,45 @@ public final class Config {
         return colon < 0 ? eq : Math.min(eq, colon);
     }
 
+    // ---- Shorthands for get(KEY), for the keys the engine reads most ----
+
     public List<String> rules() {
-        return rules;
+        return get(RULES);
     }
 
     public boolean watchRules() {
-        return watchRules;
+        return get(RULES_WATCH);
     }
 
     public Map<String, String> params() {
-        return params;
+        return get(PARAMS);
     }
 
     public Path out() {
-        return out;
+        return get(OUT);
     }
 
     /** The audit log, or null when disabled. */
     public Path audit() {
-        return audit;
+        return get(AUDIT);
     }
 
     public byte[] auditKey() {
-        return auditKey == null ? null : auditKey.clone();
+        byte[] k = get(AUDIT_KEY);
+        return k == null ? null : k.clone();
     }
 
     public boolean auditSync() {
-        return auditSync;
+        return get(AUDIT_SYNC);
     }
 
     /** Where to record every observed event for later replay, or null. */
     public Path trace() {
-        return trace;
+        return get(TRACE);
     }
 
     public FailMode fail() {
-        return fail;
+        return get(FAIL);
     }
 
     /**
@@ -215,67 +476,68 @@ public final class Config {
      * violations are still recorded and alerted, but no sanction is applied and nothing is blocked.
      */
     public boolean sanctions() {
-        return sanctions;
+        return get(SANCTIONS);
     }
 
     public int watchQueue() {
-        return watchQueue;
+        return get(WATCH_QUEUE);
     }
 
     public Duration retention() {
-        return retention;
+        return get(WATCH_RETENTION);
     }
 
     public Duration tick() {
-        return tick;
+        return get(WATCH_TICK);
     }
 
     public ClockMode clock() {
-        return clock;
+        return get(CLOCK);
     }
 
     /** The escalation policy for a value: its own, else {@code escalation.default}, else the rules decide. */
     public EscalationPolicy escalation(String value) {
-        EscalationPolicy p = escalation.get(value);
+        Map<String, EscalationPolicy> all = get(ESCALATION);
+        EscalationPolicy p = all.get(value);
         if (p == null) {
-            p = escalation.get("default");
+            p = all.get("default");
         }
         return p == null ? EscalationPolicy.RULES_DECIDE : p;
     }
 
     public Map<String, EscalationPolicy> escalations() {
-        return escalation;
+        return get(ESCALATION);
     }
 
     public double initialReputation() {
-        return initialReputation;
+        return get(REPUTATION_INITIAL);
     }
 
     /** The reputation lost for each violation of this severity. */
     public double penalty(Severity s) {
-        return penalties.get(s);
+        return get(REPUTATION_PENALTY).get(s.name().toLowerCase(Locale.ROOT));
     }
 
     /** The agent told by a {@code notify} sanction that names nobody, or null. */
     public String supervisor() {
-        return supervisor;
+        return get(SUPERVISOR);
     }
 
     public int sinkQueue() {
-        return sinkQueue;
+        return get(SINKS_QUEUE);
     }
 
     public boolean logAlerts() {
-        return logAlerts;
+        return get(SINKS_LOG);
     }
 
     /** A project's functors mapped onto the packs' vocabulary: {@code fish -> harvest}. */
     public Map<String, String> vocabulary() {
-        return vocabulary;
+        return get(VOCABULARY);
     }
 
     public int history() {
-        return history;
+        return get(HISTORY);
     }
 
     /** Facts inserted into both the gate and the watch before any event (set in code only). */
@@ -283,329 +545,147 @@ public final class Config {
         return facts;
     }
 
-    /** Builds a configuration; every setter checks its value. */
+    /** Rules given as text in code, compiled with those of the {@code rules} locations (set in code only). */
+    public List<RuleSource> sources() {
+        return sources;
+    }
+
+    /** Every setting, key by key as a file would write it (a secret shows only as set). */
+    public Map<String, String> describe() {
+        Map<String, String> m = new TreeMap<>();
+        for (Key<?> k : KEYS) {
+            describe(k, m);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void describe(Key<T> k, Map<String, String> m) {
+        T v = get(k);
+        if (k.isFamily()) {
+            Family<Object> f = (Family<Object>) k.family;
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
+                m.put(f.prefix + e.getKey(), f.valueType.format(e.getValue()));
+            }
+        } else {
+            m.put(k.name, v == null ? "none" : k.type.format(v));
+        }
+    }
+
+    /** The reference table of {@code docs/configuration.md}, generated from the declarations. */
+    public static String reference() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| key | default | meaning | example | in code (`Config.builder()`) | on reload |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        for (Key<?> k : KEYS) {
+            String def = k.defaultText.startsWith("`") || k.defaultText.contains(" ") ? k.defaultText : "`" + k.defaultText + "`";
+            sb.append("| `").append(k.name).append("` | ").append(def).append(" | ").append(k.doc).append(" | `")
+                    .append(k.example).append("` | `").append(k.code).append("` | ")
+                    .append(k.onReload == OnReload.KEPT ? "kept" : "read again").append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** Builds a configuration; each value is checked as it is set, against its key's declaration. Not thread-safe. */
     public static final class Builder {
-        private List<String> rules = new ArrayList<>(List.of(CLASSPATH));
-        private boolean watchRules;
-        private Map<String, String> params = new LinkedHashMap<>();
-        private Path out = Path.of("vigil-out");
-        private Path audit;
-        private boolean auditSet;
-        private byte[] auditKey;
-        private boolean auditSync;
-        private Path trace;
-        private FailMode fail = FailMode.OPEN;
-        private boolean sanctions = true;
-        private int watchQueue = 65_536;
-        private Duration retention = Duration.ofMinutes(10);
-        private Duration tick = Duration.ofSeconds(1);
-        private ClockMode clock = ClockMode.LIVE;
-        private Map<String, EscalationPolicy> escalation = new LinkedHashMap<>();
-        private double initialReputation = 1.0;
-        private Map<Severity, Double> penalties = new LinkedHashMap<>(Map.of(
-                Severity.LOW, 0.02, Severity.MEDIUM, 0.05, Severity.HIGH, 0.1, Severity.CRITICAL, 0.2));
-        private String supervisor;
-        private int sinkQueue = 10_000;
-        private boolean logAlerts = true;
-        private Map<String, String> vocabulary = new LinkedHashMap<>();
-        private int history = 100_000;
-        private List<Object> facts = new ArrayList<>();
+        private final Map<Key<?>, Object> values = new LinkedHashMap<>();
+        private final List<Object> facts = new ArrayList<>();
+        private final List<RuleSource> sources = new ArrayList<>();
 
         private Builder() {
         }
 
-        /** Replaces the rule locations: {@value Config#CLASSPATH} for the packs on the classpath, or files and folders. */
-        public Builder rules(List<String> locations) {
-            if (locations.isEmpty()) {
-                throw new ConfigException("rules: give at least one location (" + CLASSPATH + ", a file or a folder)");
+        /** Sets a key; a value its declaration refuses throws a {@link ConfigException} naming the key. */
+        public <T> Builder set(Key<T> key, T value) {
+            if (key.isFamily()) {
+                throw new IllegalArgumentException(key.name + " is a family of keys: set one member with member(...)");
             }
-            this.rules = new ArrayList<>(locations);
-            return this;
-        }
-
-        /** Adds a rule file or folder to the locations. */
-        public Builder addRules(Path location) {
-            rules.add(location.toString());
-            return this;
-        }
-
-        /** Reloads the rules when a file in a rule folder changes. */
-        public Builder watchRules(boolean on) {
-            this.watchRules = on;
-            return this;
-        }
-
-        public Builder param(String packDotName, String value) {
-            if (packDotName.indexOf('.') <= 0) {
-                throw new ConfigException("params." + packDotName + ": name a parameter as PACK.NAME, e.g. params.commons.window");
+            try {
+                key.check(value);
+            } catch (ConfigException e) {
+                throw new ConfigException(key.name + ": " + e.getMessage());
             }
-            params.put(packDotName, value);
+            values.put(key, value);
             return this;
         }
 
-        public Builder out(Path dir) {
-            this.out = dir;
-            return this;
-        }
-
-        /** The audit log file, or null to keep none. */
-        public Builder audit(Path file) {
-            this.audit = file;
-            this.auditSet = true;
-            return this;
-        }
-
-        /** A secret that seals audit records with HMAC-SHA-256 instead of a plain hash. */
-        public Builder auditKey(byte[] key) {
-            this.auditKey = key == null ? null : key.clone();
-            return this;
-        }
-
-        public Builder auditSync(boolean on) {
-            this.auditSync = on;
-            return this;
-        }
-
-        public Builder trace(Path file) {
-            this.trace = file;
-            return this;
-        }
-
-        public Builder fail(FailMode mode) {
-            this.fail = mode;
-            return this;
-        }
-
-        /** Sanctions on (the default), or off: observe mode, where violations are recorded and alerted only. */
-        public Builder sanctions(boolean on) {
-            this.sanctions = on;
-            return this;
-        }
-
-        public Builder watchQueue(int capacity) {
-            if (capacity < 1) {
-                throw new ConfigException("watch.queue must be at least 1, not " + capacity);
+        /** Sets one member of a family key, e.g. {@code member(Config.VOCABULARY, "fish", "harvest")}. */
+        @SuppressWarnings("unchecked")
+        public <V> Builder member(Key<Map<String, V>> key, String member, V value) {
+            Family<V> f = (Family<V>) key.family;
+            if (f == null) {
+                throw new IllegalArgumentException(key.name + " is not a family of keys");
             }
-            this.watchQueue = capacity;
-            return this;
-        }
-
-        public Builder retention(Duration d) {
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException("watch.retention must be positive");
+            String name;
+            try {
+                name = f.memberType.parse(member, null);
+            } catch (ConfigException e) {
+                throw new ConfigException(f.prefix + member + ": " + e.getMessage());
             }
-            this.retention = d;
-            return this;
-        }
-
-        public Builder tick(Duration d) {
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException("watch.tick must be positive");
+            String problem = f.check.apply(value);
+            if (problem != null) {
+                throw new ConfigException(f.prefix + name + ": " + problem);
             }
-            this.tick = d;
+            ((Map<String, V>) values.computeIfAbsent(key, k -> new LinkedHashMap<String, V>())).put(name, value);
             return this;
-        }
-
-        public Builder clock(ClockMode mode) {
-            this.clock = mode;
-            return this;
-        }
-
-        /** The escalation policy for a value ({@code default} for every value without its own). */
-        public Builder escalation(String value, EscalationPolicy policy) {
-            escalation.put(value, policy);
-            return this;
-        }
-
-        public Builder initialReputation(double r) {
-            if (r < 0 || r > 1) {
-                throw new ConfigException("reputation.initial must be within 0..1, not " + r);
-            }
-            this.initialReputation = r;
-            return this;
-        }
-
-        public Builder penalty(Severity s, double amount) {
-            if (amount < 0 || amount > 1) {
-                throw new ConfigException("reputation.penalty." + s.name().toLowerCase(Locale.ROOT) + " must be within 0..1");
-            }
-            penalties.put(s, amount);
-            return this;
-        }
-
-        public Builder supervisor(String agent) {
-            this.supervisor = agent;
-            return this;
-        }
-
-        public Builder sinkQueue(int capacity) {
-            if (capacity < 1) {
-                throw new ConfigException("sinks.queue must be at least 1");
-            }
-            this.sinkQueue = capacity;
-            return this;
-        }
-
-        public Builder logAlerts(boolean on) {
-            this.logAlerts = on;
-            return this;
-        }
-
-        /** Maps a project's functor onto the packs' vocabulary, e.g. {@code vocabulary("fish", "harvest")}. */
-        public Builder vocabulary(String theirs, String ours) {
-            vocabulary.put(theirs, ours);
-            return this;
-        }
-
-        public Builder history(int max) {
-            if (max < 0) {
-                throw new ConfigException("history must not be negative");
-            }
-            this.history = max;
-            return this;
-        }
-
-        /** A fact for both the gate and the watch, e.g. a principal's preferences. */
-        public Builder fact(Object fact) {
-            facts.add(fact);
-            return this;
-        }
-
-        public Config build() {
-            return new Config(this);
         }
 
         /** Sets one key as it is written in a configuration file; relative paths resolve against {@code base}. */
         public Builder set(String key, String value, Path base) {
-            if (key.startsWith("params.")) {
-                return param(key.substring("params.".length()), value);
+            for (Key<?> k : KEYS) {
+                if (k.isFamily() ? key.startsWith(k.family.prefix) : key.equals(k.name)) {
+                    return setText(k, key, value, base);
+                }
             }
-            if (key.startsWith("escalation.")) {
-                return escalation(suffix(key, "escalation.", "VALUE", "escalation.honesty"), EscalationPolicy.parse(value));
-            }
-            if (key.startsWith("vocabulary.")) {
-                return vocabulary(word(suffix(key, "vocabulary.", "FUNCTOR", "vocabulary.fish")), word(value));
-            }
-            if (key.startsWith("reputation.penalty.")) {
-                String sev = suffix(key, "reputation.penalty.", "SEVERITY", "reputation.penalty.high");
-                Severity s;
-                try {
-                    s = Severity.parse(sev);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("unknown severity '" + sev + "' (low, medium, high, critical)");
-                }
-                return penalty(s, number(value));
-            }
-            switch (key) {
-                case "rules" -> {
-                    List<String> locs = new ArrayList<>();
-                    for (String part : value.split(",")) {
-                        String p = part.strip();
-                        if (!p.isEmpty()) {
-                            locs.add(p.equals(CLASSPATH) || base == null ? p : base.resolve(p).normalize().toString());
-                        }
-                    }
-                    return rules(locs);
-                }
-                case "rules.watch" -> {
-                    return watchRules(bool(value));
-                }
-                case "out" -> {
-                    return out(path(value, base));
-                }
-                case "audit" -> {
-                    return audit(value.equals("none") ? null : path(value, base));
-                }
-                case "audit.key" -> {
-                    return auditKey(value.isEmpty() ? null : value.getBytes(StandardCharsets.UTF_8));
-                }
-                case "audit.sync" -> {
-                    return auditSync(bool(value));
-                }
-                case "trace" -> {
-                    return trace(value.equals("none") || value.isEmpty() ? null : path(value, base));
-                }
-                case "fail" -> {
-                    return fail(switch (value.toLowerCase(Locale.ROOT)) {
-                        case "open" -> FailMode.OPEN;
-                        case "closed" -> FailMode.CLOSED;
-                        default -> throw new ConfigException("expected 'open' or 'closed', got '" + value + "'");
-                    });
-                }
-                case "sanctions" -> {
-                    return sanctions(bool(value));
-                }
-                case "watch.queue" -> {
-                    return watchQueue(integer(value));
-                }
-                case "watch.retention" -> {
-                    return retention(Durations.parse(value));
-                }
-                case "watch.tick" -> {
-                    return tick(Durations.parse(value));
-                }
-                case "clock" -> {
-                    return clock(switch (value.toLowerCase(Locale.ROOT)) {
-                        case "live" -> ClockMode.LIVE;
-                        case "events" -> ClockMode.EVENTS;
-                        default -> throw new ConfigException("expected 'live' or 'events', got '" + value + "'");
-                    });
-                }
-                case "reputation.initial" -> {
-                    return initialReputation(number(value));
-                }
-                case "supervisor" -> {
-                    return supervisor(value.isEmpty() ? null : word(value));
-                }
-                case "sinks.queue" -> {
-                    return sinkQueue(integer(value));
-                }
-                case "sinks.log" -> {
-                    return logAlerts(bool(value));
-                }
-                case "history" -> {
-                    return history(integer(value));
-                }
-                default -> throw new ConfigException("unknown key" + didYouMean(key) + " (known: " + String.join(", ", KNOWN) + ")");
-            }
+            throw new ConfigException("unknown key" + didYouMean(key) + " (known: " + String.join(", ", knownKeys()) + ")");
         }
 
-        /** The part of {@code key} after {@code prefix}; an error naming the expected form when it is empty. */
-        private static String suffix(String key, String prefix, String what, String example) {
-            String rest = key.substring(prefix.length());
-            if (rest.isEmpty()) {
-                throw new ConfigException("name the " + what.toLowerCase(Locale.ROOT) + " after the dot: " + prefix + what
-                        + ", e.g. " + example);
+        @SuppressWarnings("unchecked")
+        private <T> Builder setText(Key<T> k, String key, String value, Path base) {
+            if (k.isFamily()) {
+                Family<Object> f = (Family<Object>) k.family;
+                String member = key.substring(f.prefix.length());
+                if (member.isEmpty()) {
+                    throw new ConfigException("name the " + f.member.toLowerCase(Locale.ROOT) + " after the dot: " + k.name
+                            + ", e.g. " + f.prefix + f.memberExample);
+                }
+                String name = f.memberType.parse(member, base);
+                Object v = f.valueType.parse(value, base);
+                String problem = f.check.apply(v);
+                if (problem != null) {
+                    throw new ConfigException(problem);
+                }
+                ((Map<String, Object>) values.computeIfAbsent(k, x -> new LinkedHashMap<String, Object>())).put(name, v);
+                return this;
             }
-            return rest;
+            T v = k.type.parse(value, base);
+            k.check(v);
+            values.put(k, v);
+            return this;
         }
 
         /** {@code "; did you mean 'x'?"} for the known key nearest to a misspelt one, or nothing if none is near. */
         static String didYouMean(String key) {
             String best = null;
             int bestDistance = Integer.MAX_VALUE;
-            for (String known : KNOWN) {
-                int upper = 0;
-                while (upper < known.length() && !Character.isUpperCase(known.charAt(upper))) {
-                    upper++;
-                }
+            for (Key<?> k : KEYS) {
                 String candidate;
                 int d;
-                if (upper < known.length()) {
+                if (k.isFamily()) {
                     // A family such as vocabulary.FUNCTOR: compare the key's head with the family's prefix.
-                    String prefix = known.substring(0, upper);
+                    String prefix = k.family.prefix;
                     long dots = prefix.chars().filter(c -> c == '.').count();
                     int end = 0;
                     for (int n = 0; n < dots && end >= 0; n++) {
                         end = key.indexOf('.', n == 0 ? 0 : end + 1);
                     }
                     String head = end < 0 ? key + "." : key.substring(0, end + 1);
-                    String tail = end < 0 ? known.substring(upper) : key.substring(end + 1);
+                    String tail = end < 0 ? k.family.member : key.substring(end + 1);
                     d = distance(head, prefix);
-                    candidate = prefix + (tail.isEmpty() ? known.substring(upper) : tail);
+                    candidate = prefix + (tail.isEmpty() ? k.family.member : tail);
                 } else {
-                    d = distance(key, known);
-                    candidate = known;
+                    d = distance(key, k.name);
+                    candidate = k.name;
                 }
                 if (d < bestDistance) {
                     bestDistance = d;
@@ -635,61 +715,119 @@ public final class Config {
             return prev[b.length()];
         }
 
-        /** Every key a configuration file may hold; upper-case parts are names the user chooses. */
-        private static final List<String> KNOWN = List.of("rules", "rules.watch", "params.PACK.NAME", "out", "audit",
-                "audit.key", "audit.sync", "trace", "fail", "sanctions", "watch.queue", "watch.retention", "watch.tick", "clock",
-                "escalation.VALUE", "reputation.initial", "reputation.penalty.SEVERITY", "supervisor", "sinks.queue",
-                "sinks.log", "vocabulary.FUNCTOR", "history");
-
-        private static Path path(String value, Path base) {
-            if (value.isEmpty()) {
-                throw new ConfigException("expected a path");
-            }
-            Path p = Path.of(value);
-            return base == null || p.isAbsolute() ? p : base.resolve(p).normalize();
+        public Config build() {
+            return new Config(this);
         }
 
-        private static boolean bool(String v) {
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> true;
-                case "false", "no", "off" -> false;
-                default -> throw new ConfigException("expected on or off (or true/false, yes/no), got '" + v + "'");
-            };
+        // ---- Code-only settings: they have no file form ----
+
+        /** A fact for both the gate and the watch, e.g. a principal's preferences. */
+        public Builder fact(Object fact) {
+            facts.add(Objects.requireNonNull(fact, "fact"));
+            return this;
         }
 
-        private static int integer(String v) {
-            try {
-                return Integer.parseInt(v.replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("expected a whole number, got '" + v + "'");
-            }
+        /** Rules given as text, compiled with those of the {@code rules} locations. */
+        public Builder rules(RuleSource... s) {
+            sources.addAll(List.of(s));
+            return this;
         }
 
-        private static double number(String v) {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("expected a number, got '" + v + "'");
-            }
+        // ---- Shorthands for set(KEY, value) and member(KEY, ...) ----
+
+        /** Replaces the rule locations: {@value Config#CLASSPATH} for the packs on the classpath, or files and folders. */
+        public Builder rules(List<String> locations) {
+            return set(RULES, List.copyOf(locations));
         }
 
-        private static String word(String v) {
-            if (!v.matches("[A-Za-z_][\\w.]*")) {
-                throw new ConfigException("expected a name (letters, digits, _), got '" + v + "'");
-            }
-            return v;
+        /** Reloads the rules when a file in a rule folder changes. */
+        public Builder watchRules(boolean on) {
+            return set(RULES_WATCH, on);
         }
-    }
 
-    /** Every setting, as the summary at start-up prints them. */
-    public Map<String, String> describe() {
-        Map<String, String> m = new TreeMap<>();
-        m.put("rules", String.join(", ", rules));
-        m.put("out", out.toString());
-        m.put("audit", audit == null ? "none" : audit.toString());
-        m.put("trace", trace == null ? "none" : trace.toString());
-        m.put("fail", fail.name().toLowerCase(Locale.ROOT));
-        m.put("sanctions", sanctions ? "on" : "off");
-        return m;
+        public Builder param(String packDotName, String value) {
+            return member(PARAMS, packDotName, value);
+        }
+
+        public Builder out(Path dir) {
+            return set(OUT, dir);
+        }
+
+        /** The audit log file, or null to keep none. */
+        public Builder audit(Path file) {
+            return set(AUDIT, file);
+        }
+
+        /** A secret that seals audit records with HMAC-SHA-256 instead of a plain hash. */
+        public Builder auditKey(byte[] key) {
+            return set(AUDIT_KEY, key == null ? null : key.clone());
+        }
+
+        public Builder auditSync(boolean on) {
+            return set(AUDIT_SYNC, on);
+        }
+
+        public Builder trace(Path file) {
+            return set(TRACE, file);
+        }
+
+        public Builder fail(FailMode mode) {
+            return set(FAIL, mode);
+        }
+
+        /** Sanctions on (the default), or off: observe mode, where violations are recorded and alerted only. */
+        public Builder sanctions(boolean on) {
+            return set(SANCTIONS, on);
+        }
+
+        public Builder watchQueue(int capacity) {
+            return set(WATCH_QUEUE, capacity);
+        }
+
+        public Builder retention(Duration d) {
+            return set(WATCH_RETENTION, d);
+        }
+
+        public Builder tick(Duration d) {
+            return set(WATCH_TICK, d);
+        }
+
+        public Builder clock(ClockMode mode) {
+            return set(CLOCK, mode);
+        }
+
+        /** The escalation policy for a value ({@code default} for every value without its own). */
+        public Builder escalation(String value, EscalationPolicy policy) {
+            return member(ESCALATION, value, policy);
+        }
+
+        public Builder initialReputation(double r) {
+            return set(REPUTATION_INITIAL, r);
+        }
+
+        public Builder penalty(Severity s, double amount) {
+            return member(REPUTATION_PENALTY, s.name().toLowerCase(Locale.ROOT), amount);
+        }
+
+        public Builder supervisor(String agent) {
+            return set(SUPERVISOR, agent);
+        }
+
+        public Builder sinkQueue(int capacity) {
+            return set(SINKS_QUEUE, capacity);
+        }
+
+        public Builder logAlerts(boolean on) {
+            return set(SINKS_LOG, on);
+        }
+
+        /** Maps a project's functor onto the packs' vocabulary, e.g. {@code vocabulary("fish", "harvest")}. */
+        public Builder vocabulary(String theirs, String ours) {
+            return member(VOCABULARY, theirs, ValueType.NAME.parse(ours, null));
+        }
+
+        public Builder history(int max) {
+            return set(HISTORY, max);
+        }
     }
 }

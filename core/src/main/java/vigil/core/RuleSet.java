@@ -12,9 +12,9 @@ final class RuleSet {
     private final List<RuleSource> extra;
     private final ClassLoader loader;
 
-    RuleSet(Config config, List<RuleSource> extra, ClassLoader loader) {
+    RuleSet(Config config, ClassLoader loader) {
         this.config = config;
-        this.extra = List.copyOf(extra);
+        this.extra = config.sources();
         this.loader = loader;
     }
 

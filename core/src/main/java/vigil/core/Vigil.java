@@ -25,7 +25,6 @@ public final class Vigil {
     /** Collects what a monitor is made of. Not thread-safe; build once. */
     public static final class Builder {
         private Config config = Config.defaults();
-        private final List<RuleSource> sources = new ArrayList<>();
         private final List<AlertSink> sinks = new ArrayList<>();
         private Enforcer enforcer = Enforcer.NONE;
         private boolean serviceSinks = true;
@@ -36,12 +35,6 @@ public final class Vigil {
 
         public Builder config(Config c) {
             this.config = c;
-            return this;
-        }
-
-        /** Rules given as text, compiled with those of the configured locations. */
-        public Builder rules(RuleSource... s) {
-            sources.addAll(List.of(s));
             return this;
         }
 
@@ -76,7 +69,7 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            return Monitor.create(config, new RuleSet(config, sources, loader), all, enforcer);
+            return Monitor.create(config, new RuleSet(config, loader), all, enforcer);
         }
     }
 }

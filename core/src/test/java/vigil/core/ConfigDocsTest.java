@@ -2,64 +2,59 @@ package vigil.core;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/configuration.md stays true: every key Config knows is documented, and its examples parse. */
+/** docs/configuration.md stays true: its reference is the one the declarations generate, and its examples parse. */
 class ConfigDocsTest {
 
-    /** Documented ahead of the code that reads them (they land with another change). */
-    static final List<String> DOCUMENTED_AHEAD = List.of("sanctions");
-
     static final Path DOC = Path.of("..", "docs", "configuration.md");
-    static final Pattern ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\|[^|]*\\|[^|]*\\| `([^`]*)` \\|");
+    static final String BEGIN = "<!-- generated from the key declarations in Config.java (Config.reference()); ConfigDocsTest keeps it equal -->\n";
+    static final String END = "<!-- end of generated reference -->";
 
-    /** The key of each row of the table, with its example. */
-    static Map<String, String> rows() throws Exception {
-        Matcher m = ROW.matcher(Files.readString(DOC));
-        Map<String, String> out = new LinkedHashMap<>();
-        while (m.find()) {
-            out.put(m.group(1), m.group(2));
+    @Test
+    void theReferenceIsTheOneTheDeclarationsGenerate() throws Exception {
+        String doc = Files.readString(DOC);
+        int from = doc.indexOf(BEGIN);
+        int to = doc.indexOf(END);
+        assertTrue(from >= 0 && to > from, "docs/configuration.md holds the generated reference between its markers");
+        String written = doc.substring(from + BEGIN.length(), to);
+        if (!written.equals(Config.reference())) {
+            Path fresh = Path.of("target", "configuration-reference.md");
+            Files.writeString(fresh, Config.reference());
+            fail("docs/configuration.md's reference differs from the declarations in Config.java: replace the lines"
+                    + " between its markers with " + fresh.toAbsolutePath());
         }
-        return out;
     }
 
     @Test
-    void everyKnownKeyHasARow() throws Exception {
-        Map<String, String> rows = rows();
-        List<String> missing = new ArrayList<>(Config.knownKeys());
-        missing.removeAll(rows.keySet());
-        assertTrue(missing.isEmpty(), "keys missing from docs/configuration.md: " + missing);
-    }
-
-    @Test
-    void everyRowIsAKnownKeyAndItsExampleParses(@TempDir Path dir) throws Exception {
-        Map<String, String> rows = rows();
-        assertTrue(rows.size() >= Config.knownKeys().size(), "the table was not read: " + rows.keySet());
-        for (Map.Entry<String, String> row : rows.entrySet()) {
-            String key = row.getKey();
-            if (!Config.knownKeys().contains(key)) {
-                assertTrue(DOCUMENTED_AHEAD.contains(key), "docs/configuration.md documents an unknown key: " + key);
-                continue;
-            }
-            String example = row.getValue();
-            int upper = 0;
-            while (upper < key.length() && !Character.isUpperCase(key.charAt(upper))) {
-                upper++;
-            }
-            String family = key.substring(0, upper); // vocabulary.FUNCTOR: the example sets vocabulary.something
-            assertTrue(example.startsWith(family), key + ": the example sets another key: " + example);
-            Path f = dir.resolve(key.replaceAll("\\W", "_") + ".properties");
+    void everyDeclaredExampleParsesAndSetsItsKey(@TempDir Path dir) throws Exception {
+        for (Config.Key<?> k : Config.keys()) {
+            String example = k.example();
+            String family = k.isFamily() ? k.prefix() : k.name() + " ";
+            assertTrue(example.startsWith(family), k + ": the example sets another key: " + example);
+            Path f = dir.resolve(k.name().replaceAll("\\W", "_") + ".properties");
             Files.writeString(f, example + "\n");
-            assertDoesNotThrow(() -> Config.load(f), key + ": the example does not parse: " + example);
+            Config c = assertDoesNotThrow(() -> Config.load(f), k + ": the example does not parse: " + example);
+            assertNotEquals(Config.defaults().describe(), c.describe(), k + ": the example changes nothing: " + example);
+        }
+    }
+
+    @Test
+    void everyDeclaredBuilderCallExists() {
+        Pattern call = Pattern.compile("^\\.(\\w+)\\(");
+        for (Config.Key<?> k : Config.keys()) {
+            Matcher m = call.matcher(k.code());
+            assertTrue(m.find(), k + ": the code column names a builder call: " + k.code());
+            String name = m.group(1);
+            assertTrue(Arrays.stream(Config.Builder.class.getMethods()).map(Method::getName).anyMatch(name::equals),
+                    k + ": Config.Builder has no method " + name);
         }
     }
 

@@ -109,6 +109,29 @@ class ConfigTest {
     }
 
     @Test
+    void describeShowsEverySetting() {
+        Map<String, String> d = Config.builder().auditKey("s3cret".getBytes(StandardCharsets.UTF_8)).build().describe();
+        for (Config.Key<?> k : Config.keys()) {
+            if (!k.isFamily()) {
+                assertTrue(d.containsKey(k.name()), "describe() shows " + k + ": " + d.keySet());
+            }
+        }
+        assertEquals("(set)", d.get("audit.key"), "a secret shows only as set");
+        assertEquals("0.1", d.get("reputation.penalty.high"));
+    }
+
+    @Test
+    void theBuilderRefusesABadValueNamingTheKey() {
+        assertEquals("watch.queue: must be at least 1, not 0",
+                assertThrows(ConfigException.class, () -> Config.builder().watchQueue(0)).getMessage());
+        assertEquals("reputation.penalty.high: must be within 0..1, not 2.0",
+                assertThrows(ConfigException.class, () -> Config.builder().penalty(Severity.HIGH, 2)).getMessage());
+        assertEquals("params.window: name a parameter as PACK.NAME, e.g. params.commons.window",
+                assertThrows(ConfigException.class, () -> Config.builder().param("window", "1s")).getMessage());
+        assertEquals(7, Config.builder().set(Config.WATCH_QUEUE, 7).build().get(Config.WATCH_QUEUE));
+    }
+
+    @Test
     void withNoFileTheEmbeddedDefaultsApply() throws Exception {
         Config c = Config.defaults();
         assertEquals(List.of(Config.CLASSPATH), c.rules());
@@ -150,10 +173,10 @@ class ConfigTest {
         assertEquals(f + ":1: rules.watch: expected on or off (or true/false, yes/no), got 'sometimes'",
                 error("rules.watch = sometimes").getMessage());
         assertEquals(f + ":1: watch.queue: expected a whole number, got 'lots'", error("watch.queue = lots").getMessage());
-        assertEquals(f + ":1: watch.queue: watch.queue must be at least 1, not 0", error("watch.queue = 0").getMessage());
+        assertEquals(f + ":1: watch.queue: must be at least 1, not 0", error("watch.queue = 0").getMessage());
         assertTrue(error("watch.retention = soon").getMessage().startsWith(f + ":1: watch.retention: not a duration: 'soon'"));
         assertTrue(error("watch.tick = 5 parsecs").getMessage().startsWith(f + ":1: watch.tick: "));
-        assertEquals(f + ":1: reputation.initial: reputation.initial must be within 0..1, not 1.5",
+        assertEquals(f + ":1: reputation.initial: must be within 0..1, not 1.5",
                 error("reputation.initial = 1.5").getMessage());
         assertEquals(f + ":1: reputation.penalty.huge: unknown severity 'huge' (low, medium, high, critical)",
                 error("reputation.penalty.huge = 0.1").getMessage());
@@ -162,9 +185,9 @@ class ConfigTest {
         assertTrue(error("escalation.honesty = shout").getMessage().startsWith(f + ":1: escalation.honesty: "));
         assertEquals(f + ":1: vocabulary.fish: expected a name (letters, digits, _), got 'two words'",
                 error("vocabulary.fish = two words").getMessage());
-        assertEquals(f + ":1: params.window: params.window: name a parameter as PACK.NAME, e.g. params.commons.window",
+        assertEquals(f + ":1: params.window: name a parameter as PACK.NAME, e.g. params.commons.window",
                 error("params.window = 1m").getMessage());
-        assertEquals(f + ":1: rules: rules: give at least one location (classpath, a file or a folder)",
+        assertEquals(f + ":1: rules: give at least one location (classpath, a file or a folder)",
                 error("rules = ").getMessage());
         assertEquals(f + ":1: out: expected a path", error("out =").getMessage());
     }

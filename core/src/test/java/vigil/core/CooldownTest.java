@@ -62,8 +62,7 @@ class CooldownTest {
 
     void start(Config.Builder cfg) {
         monitor = Vigil.builder()
-                .config(cfg.out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false).build())
-                .rules(new RuleSource("cool.drl", RULES))
+                .config(cfg.out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false).rules(new RuleSource("cool.drl", RULES)).build())
                 .sink(alerts::add)
                 .serviceSinks(false)
                 .start();

@@ -23,8 +23,7 @@ class FindingsTest {
 
     @Test
     void evidenceNamesEachEventOnce() {
-        try (Monitor m = Vigil.builder().config(Config.builder().audit(null).logAlerts(false).build())
-                .rules(new RuleSource("twice.drl", TWICE)).serviceSinks(false).start()) {
+        try (Monitor m = Vigil.builder().config(Config.builder().audit(null).logAlerts(false).rules(new RuleSource("twice.drl", TWICE)).build()).serviceSinks(false).start()) {
             Verdict v = m.judge(MessageEvent.of("m1", 1, "a", "b", "tell", Term.atom("twice")));
             assertEquals(1, v.violations().size(), v.toString());
             assertEquals(List.of("m1"), v.violations().get(0).evidence());

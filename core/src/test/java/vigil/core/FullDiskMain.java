@@ -21,8 +21,7 @@ public final class FullDiskMain {
         AtomicLong sinkFailed = new AtomicLong();
         AtomicLong violations = new AtomicLong();
         Monitor m = Vigil.builder()
-                .config(Config.builder().audit(audit).fail(fail).logAlerts(false).clock(Config.ClockMode.EVENTS).build())
-                .rules(new RuleSource("honesty.drl", MonitorTest.HONESTY))
+                .config(Config.builder().audit(audit).fail(fail).logAlerts(false).clock(Config.ClockMode.EVENTS).rules(new RuleSource("honesty.drl", MonitorTest.HONESTY)).build())
                 .sink((Alert a) -> {
                     if (a instanceof SystemAlert s && s.kind() == SystemAlert.Kind.SINK_FAILED) {
                         sinkFailed.incrementAndGet();

@@ -66,8 +66,7 @@ class MonitorTest {
             sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
         }
         monitor = Vigil.builder()
-                .config(cfg.out(dir).audit(dir.resolve("audit.jsonl")).clock(Config.ClockMode.EVENTS).build())
-                .rules(sources)
+                .config(cfg.out(dir).audit(dir.resolve("audit.jsonl")).clock(Config.ClockMode.EVENTS).rules(sources).build())
                 .sink(alerts::add)
                 .enforcer(enforced::add)
                 .serviceSinks(false)

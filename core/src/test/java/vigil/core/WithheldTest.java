@@ -46,8 +46,7 @@ class WithheldTest {
         Path trace = dir.resolve("trace.jsonl");
         monitor = Vigil.builder()
                 .config(Config.builder().out(dir).audit(null).trace(trace).clock(Config.ClockMode.EVENTS).logAlerts(false)
-                        .vocabulary("fish", "harvest").vocabulary("shout", "say").build())
-                .rules(new RuleSource("greed.drl", GREED))
+                        .vocabulary("fish", "harvest").vocabulary("shout", "say").rules(new RuleSource("greed.drl", GREED)).build())
                 .sink(alerts::add)
                 .serviceSinks(false)
                 .start();
@@ -90,8 +89,7 @@ class WithheldTest {
     @Test
     void aFailingEnforcerCostsNeitherTheVerdictNorTheCounts() throws Exception {
         monitor = Vigil.builder()
-                .config(Config.builder().out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false).build())
-                .rules(new RuleSource("greed.drl", GREED))
+                .config(Config.builder().out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false).rules(new RuleSource("greed.drl", GREED)).build())
                 .sink(alerts::add)
                 .enforcer(s -> {
                     throw new IllegalStateException("platform down");

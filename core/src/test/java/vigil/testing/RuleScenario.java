@@ -268,7 +268,7 @@ public final class RuleScenario {
     /** Runs the events without checking anything. */
     public Outcome play() {
         List<Verdict> verdicts = new ArrayList<>();
-        try (Monitor monitor = Vigil.builder().config(config.build()).rules(sources.toArray(RuleSource[]::new))
+        try (Monitor monitor = Vigil.builder().config(config.build().toBuilder().rules(sources.toArray(RuleSource[]::new)).build())
                 .classLoader(new PacksHidden(Thread.currentThread().getContextClassLoader()))
                 .serviceSinks(false).start()) {
             for (Event e : events) {

@@ -20,7 +20,7 @@ import vigil.core.Vigil;
 import vigil.core.Alert;
 import vigil.core.Config;
 import vigil.core.RuleSource;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * A real Jason MAS from {@code src/test/resources/mas}, run headless under a monitor built from DRL given
@@ -81,7 +81,7 @@ final class Mas implements AutoCloseable {
                 for (int i = 0; i < drl.length; i++) {
                     sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
                 }
-                m.monitor = MasMonitor.install(Vigil.builder().config(config.build()).rules(sources)
+                m.monitor = MasMonitor.install(Vigil.builder().config(config.rules(sources).build())
                         .sink(m.alerts::add).serviceSinks(false));
             }
             m.run = JasonRun.start(project, false);

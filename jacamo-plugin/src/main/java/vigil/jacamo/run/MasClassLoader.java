@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
-import vigil.jacamo.cli.ProjectException;
 
 /**
  * The class loader a MAS runs in: the platform (Jason, and JaCaMo's jars when given), Vigil's architecture and

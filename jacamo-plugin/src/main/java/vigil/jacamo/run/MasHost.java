@@ -7,8 +7,6 @@ import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor;
 import vigil.jacamo.MasMonitor.Traffic;
-import vigil.jacamo.cli.JasonRun;
-import vigil.jacamo.cli.ProjectException;
 
 /** The MAS side of a {@link MasSession}: defined by the session's {@link MasClassLoader}, with its Jason. */
 final class MasHost implements MasSession {

@@ -10,7 +10,6 @@ import java.util.List;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor.Traffic;
-import vigil.jacamo.cli.ProjectException;
 
 /**
  * One project run in its own {@link MasClassLoader}: {@link #open} builds the project (its Java compiled as

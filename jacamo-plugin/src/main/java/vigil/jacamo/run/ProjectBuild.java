@@ -1,7 +1,6 @@
 package vigil.jacamo.run;
 
 import java.io.IOException;
-import vigil.jacamo.cli.ProjectException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
