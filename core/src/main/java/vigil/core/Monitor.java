@@ -220,6 +220,35 @@ public final class Monitor implements AutoCloseable {
     public record ReloadResult(boolean reloaded, String message) {
     }
 
+    /**
+     * Records an event refused before any rule saw it (an agent created under a name that is Vigil's, a
+     * message that claims a sender who did not send it): counted as observed and withheld, a
+     * {@code WITHHELD} alert says why, and the trace keeps it as not taken effect.
+     */
+    public Verdict withhold(Event event, String reason) {
+        if (closed) {
+            throw new IllegalStateException("the monitor is closed");
+        }
+        observed.incrementAndGet();
+        withheld.incrementAndGet();
+        alerts.dispatch(new WithheldAlert(event, reason));
+        watch.submit(event, false);
+        return Verdict.block(reason);
+    }
+
+    /**
+     * Records that {@code creator} created the agent {@code child} (from {@code source}) in an
+     * {@code AGENT_CREATED} record, and passes the creator's mute and quarantine in force on to the child.
+     * Returns what the child inherited, in words, or null.
+     */
+    public String created(String child, String creator, String source) {
+        String inherited = sanctions.inherit(child, creator, now());
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.AGENT_CREATED, creator + " created " + child
+                + (source == null ? "" : " from " + source)
+                + (inherited == null ? "" : "; " + child + " inherits " + creator + "'s " + inherited), now()));
+        return inherited;
+    }
+
     /** Lifts an agent's mute and quarantine. */
     public boolean release(String agent) {
         boolean had = sanctions.release(agent);

@@ -73,6 +73,7 @@ final class Watch implements Runnable {
     private CompiledRules book;
     private KieSession session;
     private Findings findings;
+    private RuleBudget budget;
     private SessionPseudoClock clock;
     /** The clock's time at the last firing; a new session counts as fired at its start. */
     private long lastFired;
@@ -105,6 +106,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
+        budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
         if (now > 0) {
@@ -266,7 +268,7 @@ final class Watch implements Runnable {
             }
         }
         try {
-            session.fireAllRules();
+            budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the reloaded watch rules over the carried events");
         }
@@ -310,7 +312,7 @@ final class Watch implements Runnable {
     private void fire() {
         lastFired = clock.getCurrentTime();
         try {
-            session.fireAllRules();
+            budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the watch rules");
         }
