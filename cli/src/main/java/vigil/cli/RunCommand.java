@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
@@ -15,6 +17,7 @@ import vigil.core.ConfigException;
 import vigil.core.RuleCompilationException;
 import vigil.core.Durations;
 import vigil.jacamo.MasMonitor;
+import vigil.jacamo.run.JasonRun;
 import vigil.jacamo.run.MasSession;
 import vigil.jacamo.run.ProjectException;
 
@@ -40,20 +43,23 @@ public final class RunCommand implements Command {
     @Override
     public String usage() {
         return """
-                run PROJECT.mas2j [--rules FILE|DIR[,...]]... [--config FILE] [--audit FILE] [--trace FILE]
-                                  [--duration 30s] [--fail-closed]
-                    runs a Jason project headless with every agent monitored by Vigil; prints alerts live
-                    and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends
+                run PROJECT.mas2j|APP.jcm [--rules FILE|DIR[,...]]... [--config FILE] [--audit FILE] [--trace FILE]
+                                  [--duration 30s] [--fail-closed] [--monitor AGENT[,...]] [--jacamo DIR]
+                    runs a Jason project or a JaCaMo application headless with every agent (or those named)
+                    monitored by Vigil, its Java compiled as Jason's build does; prints alerts live and a
+                    summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends.
+                    --jacamo: the folder of your JaCaMo install or build (default: $JACAMO_HOME)
                 """;
     }
 
     private record Options(Path project, List<Path> rules, Path config, Path audit, Path trace, Duration duration,
-            boolean failClosed) {
+            boolean failClosed, Set<String> monitor, Path jacamo) {
     }
 
     @Override
     public List<String> options() {
-        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed");
+        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed", "--monitor=",
+                "--jacamo=");
     }
 
     @Override
@@ -63,7 +69,9 @@ public final class RunCommand implements Command {
         Options o = parse(args);
         try {
             // The project first: a missing file or agent source is told before the rules are compiled.
-            JasonRun.check(o.project());
+            if (!o.project().toString().endsWith(".jcm")) {
+                JasonRun.check(o.project());
+            }
         } catch (ProjectException e) {
             err.println("vigil run: " + e.getMessage());
             return Exit.BAD_PROJECT.code;
@@ -81,7 +89,7 @@ public final class RunCommand implements Command {
         RunSummary summary = new RunSummary();
         MasSession run;
         try {
-            run = MasSession.open(o.project(), List.of());
+            run = MasSession.open(o.project(), o.jacamo());
         } catch (ProjectException e) {
             err.println("vigil run: " + e.getMessage());
             return Exit.BAD_PROJECT.code;
@@ -107,7 +115,7 @@ public final class RunCommand implements Command {
         }
         long started = System.currentTimeMillis();
         try {
-            run.start(true);
+            run.start(o.monitor());
         } catch (ProjectException e) {
             run.close();
             err.println("vigil run: " + e.getMessage());
@@ -202,6 +210,7 @@ public final class RunCommand implements Command {
             }
         }
         return new Options(Path.of(projects.get(0)), args.list("--rules").stream().map(Path::of).toList(),
-                args.path("--config"), args.path("--audit"), args.path("--trace"), duration, args.flag("--fail-closed"));
+                args.path("--config"), args.path("--audit"), args.path("--trace"), duration, args.flag("--fail-closed"),
+                new TreeSet<>(args.list("--monitor")), args.path("--jacamo"));
     }
 }

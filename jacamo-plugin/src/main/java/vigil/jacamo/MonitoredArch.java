@@ -66,12 +66,24 @@ public class MonitoredArch extends AgArch {
 
     @Override
     public void stop() {
-        // Jason calls stop() on every arch of the chain and each passes it on: leave once.
         if (joined) {
             joined = false;
             MasMonitor.leave(this);
         }
-        super.stop();
+        // Jason's local infrastructure (JaCaMo's too) stops every arch of the chain itself: passing stop() on
+        // would stop the next ones twice (CArtAgO's CAgentArch then fails, its agent already out of the
+        // workspace). Other infrastructures stop the first arch only, which passes it on.
+        if (!(lastArch() instanceof jason.infra.local.LocalAgArch)) {
+            super.stop();
+        }
+    }
+
+    private AgArch lastArch() {
+        AgArch a = this;
+        while (a.getNextAgArch() != null) {
+            a = a.getNextAgArch();
+        }
+        return a;
     }
 
     @Override

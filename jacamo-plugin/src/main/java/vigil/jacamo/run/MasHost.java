@@ -1,8 +1,10 @@
 package vigil.jacamo.run;
 
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor;
@@ -14,7 +16,7 @@ final class MasHost implements MasSession {
     private final Path project;
     private final ProjectBuild build;
     private final MasClassLoader loader;
-    private JasonRun run;
+    private RunningMas run;
     private boolean stopped;
     private boolean closed;
 
@@ -31,7 +33,30 @@ final class MasHost implements MasSession {
 
     @Override
     public void start(boolean monitorEveryAgent) {
-        run = inMas(() -> JasonRun.start(project, monitorEveryAgent));
+        if (!monitorEveryAgent && project.toString().endsWith(".jcm")) {
+            throw new ProjectException(project + ": a JaCaMo application runs with some agents monitored: name them");
+        }
+        start(monitorEveryAgent ? Set.of() : null);
+    }
+
+    @Override
+    public void start(Set<String> monitored) {
+        run = inMas(() -> {
+            if (!project.toString().endsWith(".jcm")) {
+                return monitored == null ? JasonRun.start(project, false) : JasonRun.start(project, monitored);
+            }
+            try {
+                Class<?> jcm = Class.forName("vigil.jacamo.run.JcmRun", true, loader);
+                return (RunningMas) jcm.getMethod("start", Path.class, Set.class).invoke(null, project, monitored);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new ProjectException(project + ": the application cannot start: " + Display.describe(e.getCause()));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new ProjectException(project + ": the application cannot start: " + Display.describe(e));
+            }
+        });
     }
 
     @Override
@@ -53,7 +78,7 @@ final class MasHost implements MasSession {
     public void stop() {
         if (run != null && !stopped) {
             stopped = true;
-            JasonRun r = run;
+            RunningMas r = run;
             inMas(() -> {
                 r.close();
                 return null;

@@ -1,12 +1,16 @@
 package vigil.jacamo.run;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor.Traffic;
@@ -21,11 +25,16 @@ import vigil.jacamo.MasMonitor.Traffic;
 public interface MasSession extends AutoCloseable {
 
     /**
-     * Builds the project and prepares its class loader. {@code platform} are extra jars for the MAS (JaCaMo's,
-     * or another Jason): they come before the Jason Vigil runs with. Throws {@link ProjectException} when the
-     * project's Java does not compile ({@code File.java:LINE: message}) or a folder cannot be read.
+     * Builds the project ({@code .mas2j}, or {@code .jcm} with JaCaMo's jars from {@code jacamoHome}, see
+     * {@link JaCaMoHome}) and prepares its class loader. Throws {@link ProjectException} when the project's Java
+     * does not compile ({@code File.java:LINE: message}), JaCaMo is missing, or a folder cannot be read.
      */
-    static MasSession open(Path projectFile, List<Path> platform) {
+    static MasSession open(Path projectFile, Path jacamoHome) {
+        if (!Files.isRegularFile(projectFile)) {
+            throw new ProjectException(projectFile + ": no such project file");
+        }
+        boolean jcm = projectFile.getFileName().toString().endsWith(".jcm");
+        List<Path> platform = jcm ? JaCaMoHome.jars(projectFile, jacamoHome) : List.of();
         List<Path> jars = new ArrayList<>(platform);
         Path jason = codeSource("jason/asSemantics/Agent.class");
         boolean ownJason = platform.stream().anyMatch(p -> p.getFileName().toString().startsWith("jason"));
@@ -34,7 +43,18 @@ public interface MasSession extends AutoCloseable {
         }
         Path vigil = codeSource("vigil/jacamo/MonitoredArch.class");
         jars.add(vigil);
-        ProjectBuild build = ProjectBuild.of(projectFile, jars, List.of());
+        ProjectBuild build;
+        if (jcm) {
+            // JaCaMo's launcher is compiled here, against the user's JaCaMo: Vigil's build needs no JaCaMo jar.
+            Path src = launcherSource("JcmRun");
+            try {
+                build = ProjectBuild.of(projectFile, jars, List.of(src));
+            } finally {
+                ProjectBuild.delete(src.getParent().getParent().getParent().getParent());
+            }
+        } else {
+            build = ProjectBuild.of(projectFile, jars, List.of());
+        }
         List<URL> urls = new ArrayList<>(build.urls());
         urls.addAll(ProjectBuild.toUrls(jars));
         MasClassLoader loader = new MasClassLoader(urls, MasSession.class.getClassLoader());
@@ -52,11 +72,33 @@ public interface MasSession extends AutoCloseable {
         }
     }
 
+    /** Copies one of Vigil's launchers (a source kept as a resource) to a fresh folder, as {@code vigil/jacamo/run/NAME.java}. */
+    private static Path launcherSource(String name) {
+        try (InputStream in = MasSession.class.getResourceAsStream(name + ".java.txt")) {
+            if (in == null) {
+                throw new ProjectException("Vigil's " + name + " launcher is missing from its jar");
+            }
+            Path dir = Files.createTempDirectory("vigil-launcher-").resolve("vigil/jacamo/run");
+            Files.createDirectories(dir);
+            Path src = dir.resolve(name + ".java");
+            Files.write(src, in.readAllBytes());
+            return src;
+        } catch (IOException e) {
+            throw new ProjectException("cannot write Vigil's " + name + " launcher: " + e.getMessage());
+        }
+    }
+
     /** Installs the MAS's shared monitor (before {@link #start}); see {@code MasMonitor.install}. */
     Monitor install(Vigil.Builder builder);
 
     /** Starts the MAS, normally with Vigil's architecture first in every agent; {@link ProjectException} if it cannot. */
     void start(boolean monitorEveryAgent);
+
+    /**
+     * Starts the MAS with Vigil's architecture first in the agents named (declared names; empty: every agent,
+     * created ones too); {@link ProjectException} if it cannot, or names an agent the project does not declare.
+     */
+    void start(Set<String> monitored);
 
     /** The agents created at start, sorted. */
     List<String> agents();

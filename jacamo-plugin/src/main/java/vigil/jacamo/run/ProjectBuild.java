@@ -114,10 +114,14 @@ public final class ProjectBuild implements AutoCloseable {
     /** Deletes the compiled classes. */
     @Override
     public void close() {
-        if (classes == null) {
-            return;
+        if (classes != null) {
+            delete(classes);
         }
-        try (Stream<Path> s = Files.walk(classes)) {
+    }
+
+    /** Deletes a temporary folder and what it holds. */
+    static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // A temporary folder: the system cleans it eventually.
