@@ -108,6 +108,45 @@ class JaCaMoRunTest {
         assertTrue(none.output().contains("--jacamo " + dir.resolve("nowhere") + ": no such folder"), none.output());
     }
 
+    /**
+     * Vigil and JaCaMo on one class path, in either order, with the versions JaCaMo 1.3.0 brings of libraries
+     * Vigil uses too (jackson-databind 2.9.8 beside Vigil's 2.21, antlr4 4.12 beside Drools' antlr4-runtime
+     * 4.13): the application behaves the same, the rules compile, the audit log is written and verifies.
+     */
+    @Test
+    void jaCaMosLibrariesFirstOrLastOnOneClassPath() throws Exception {
+        Path extra = Path.of("target/jacamo-classpath");
+        assertTrue(Files.isDirectory(extra), extra + ": the jacamo-classpath profile copies JaCaMo's library versions there");
+        List<String> theirs = new ArrayList<>();
+        try (Stream<Path> s = Stream.concat(Files.list(jacamo), Files.list(extra))) {
+            s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> theirs.add(p.toAbsolutePath().toString()));
+        }
+        assertTrue(theirs.stream().anyMatch(j -> j.endsWith("jackson-databind-2.9.8.jar")), theirs.toString());
+        String ours = System.getProperty("java.class.path");
+        String jacamoFirst = String.join(File.pathSeparator, theirs) + File.pathSeparator + ours;
+        String vigilFirst = ours + File.pathSeparator + String.join(File.pathSeparator, theirs);
+        for (String cp : List.of(jacamoFirst, vigilFirst)) {
+            Path dir = copy(APP);
+            Path audit = dir.resolve("run/audit.jsonl");
+            Run r = command(dir, cp, List.of("run", "vault.jcm", "--jacamo", jacamo.toString(), "--rules", "vault.drl",
+                    "--duration", "60s", "--audit", audit.toString()));
+            String o = r.output();
+            String order = cp == jacamoFirst ? "JaCaMo's libraries first" : "Vigil's libraries first";
+            assertEquals(0, r.exit(), order + "\n" + o);
+            assertTrue(o.contains("clerk - withdrawal blocked, balance still 80"), order + "\n" + o);
+            assertTrue(o.contains("auditor - report from clerk received in the archive"), order + "\n" + o);
+            assertTrue(Pattern.compile("violations +2: commons 1, conformity 1").matcher(o).find(), order + "\n" + o);
+            for (String line : o.split("\\R")) {
+                assertFalse(TROUBLE.matcher(line).find(), order + ": " + line + "\n" + o);
+            }
+            Run verify = command(dir, cp, List.of("verify", audit.toString()));
+            assertEquals(0, verify.exit(), order + "\n" + verify.output());
+            assertTrue(verify.output().contains("intact"), order + "\n" + verify.output());
+            Run check = command(dir, cp, List.of("check", "classpath"));
+            assertEquals(0, check.exit(), order + ": the default packs compile\n" + check.output());
+        }
+    }
+
     private static long lastTime(Path jsonl, String kind) throws IOException {
         ObjectMapper json = new ObjectMapper();
         long last = -1;
@@ -128,10 +167,16 @@ class JaCaMoRunTest {
     }
 
     private Run vigil(Path dir, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(args));
+        return command(dir, System.getProperty("java.class.path"), all);
+    }
+
+    private Run command(Path dir, String classPath, List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp",
-                System.getProperty("java.class.path"), "vigil.cli.Main", "run"));
-        cmd.addAll(List.of(args));
+                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", classPath,
+                "vigil.cli.Main"));
+        cmd.addAll(args);
         Path log = Files.createTempFile(tmp, "out", ".txt");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
