@@ -13,7 +13,7 @@ import vigil.cli.report.HtmlReport;
 import vigil.cli.report.RunContext;
 
 /** scenario.json read back for the report: lenient with what it does not know, plain about what it cannot read. */
-class ScenarioJsonTest {
+class ScenarioFileTest {
 
     static final String SCENARIO = """
             {
@@ -37,7 +37,7 @@ class ScenarioJsonTest {
     void fieldsItDoesNotKnowOrOfTheWrongTypeAreLeftOut() throws Exception {
         Files.writeString(dir.resolve("scenario.json"), SCENARIO, StandardCharsets.UTF_8);
         List<String> problems = new ArrayList<>();
-        RunContext c = new ScenarioJson.Reader().read(dir, problems);
+        RunContext c = new ScenarioFile().read(dir, problems);
         assertEquals(List.of(), problems);
         assertEquals("A small fishery", c.title());
         assertEquals(List.of("bob", "carl"), c.misaligned());
@@ -51,10 +51,10 @@ class ScenarioJsonTest {
     @Test
     void aFileThatCannotBeReadIsToldAndAFolderWithoutOneHasNoContext() throws Exception {
         List<String> problems = new ArrayList<>();
-        assertNull(new ScenarioJson.Reader().read(dir, problems));
+        assertNull(new ScenarioFile().read(dir, problems));
         assertEquals(List.of(), problems);
         Files.writeString(dir.resolve("scenario.json"), "{\"scenario\": \"x\", ");
-        assertNull(new ScenarioJson.Reader().read(dir, problems));
+        assertNull(new ScenarioFile().read(dir, problems));
         assertTrue(problems.get(0).startsWith("scenario.json cannot be read ("), problems.toString());
     }
 
