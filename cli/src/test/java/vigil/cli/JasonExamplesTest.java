@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JasonExamplesTest {
 
-    private static final Path CORPUS = Path.of("../jacamo-plugin/src/test/resources/corpus");
+    private static final Path CORPUS = Path.of("../jacamo-plugin/src/test/resources/jason-examples");
     private static final Pattern VIGIL_LOG = Pattern.compile("^\\[(?:INFO|WARN)\\] (\\S+) - (.*)$");
     private static final Pattern TROUBLE = Pattern.compile("Exception|SEVERE|\\[ERROR\\]|could not be created|\\tat ");
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,10 +68,15 @@ final class Watch implements Runnable {
     private final Thread thread;
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong judged = new AtomicLong();
+    /** Events judged without entering the session: no watch rule could match them ({@link Admission}). */
+    private final AtomicLong passedBy = new AtomicLong();
     private final BufferedWriter trace;
+    private final List<EventObserver> observers = new CopyOnWriteArrayList<>();
+    private final List<EventObserver> failedObservers = new CopyOnWriteArrayList<>();
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
     private CompiledRules book;
+    private Admission admission;
     private KieSession session;
     private Findings findings;
     private RuleBudget budget;
@@ -106,6 +112,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
+        admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
@@ -177,6 +184,11 @@ final class Watch implements Runnable {
         return judged.get();
     }
 
+    /** How many of the judged events no watch rule could match, so they never entered the session. */
+    long passedBy() {
+        return passedBy.get();
+    }
+
     int depth() {
         return queue.size();
     }
@@ -208,6 +220,9 @@ final class Watch implements Runnable {
             for (Item item : batch) {
                 if (item instanceof Observed o) {
                     trace(o.event());
+                    if (!observers.isEmpty()) {
+                        tell(o);
+                    }
                     if (o.insert()) {
                         insert(o.event());
                     }
@@ -292,7 +307,11 @@ final class Watch implements Runnable {
                     session.insert(a);
                 }
             }
-            session.insert(e);
+            if (admission == null || admission.admits(e, session)) {
+                session.insert(e);
+            } else {
+                passedBy.incrementAndGet();
+            }
         } catch (RuntimeException ex) {
             judge.failed(ex, "inserting event " + e.id());
         }
@@ -322,6 +341,23 @@ final class Watch implements Runnable {
                 judge.found(found, book);
             } catch (RuntimeException ex) {
                 LOG.error("sentencing watch findings failed", ex);
+            }
+        }
+    }
+
+    void addObserver(EventObserver o) {
+        observers.add(o);
+    }
+
+    private void tell(Observed o) {
+        for (EventObserver observer : observers) {
+            try {
+                observer.observed(o.event(), o.insert());
+            } catch (RuntimeException ex) {
+                if (!failedObservers.contains(observer)) {
+                    failedObservers.add(observer);
+                    LOG.warn("event observer {} failed (further failures of it are not logged): {}", observer, ex.toString());
+                }
             }
         }
     }
