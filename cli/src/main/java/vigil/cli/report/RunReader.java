@@ -55,6 +55,18 @@ final class RunReader {
     private RunReader() {
     }
 
+    /** The sub-folders of {@code dir} that hold a run (an audit log or a trace), sorted by name; the link {@code latest} is not one. */
+    static List<String> runsIn(Path dir) throws IOException {
+        List<String> runs = new ArrayList<>();
+        try (var children = Files.list(dir)) {
+            children.filter(c -> !Files.isSymbolicLink(c))
+                    .filter(c -> Files.isRegularFile(c.resolve(AUDIT)) || Files.isRegularFile(c.resolve(TRACE)))
+                    .forEach(c -> runs.add(c.getFileName().toString()));
+        }
+        runs.sort(null);
+        return runs;
+    }
+
     static RunFolder read(Path dir, byte[] auditKey, List<RunContext.Reader> readers) throws IOException {
         List<String> problems = new ArrayList<>();
         RunContext context = null;
@@ -82,6 +94,7 @@ final class RunReader {
             return null;
         }
         BadLines bad = new BadLines(AUDIT);
+        long[] opened = {0};
         JsonLines.read(file, (lineNo, line) -> {
             try {
                 JsonNode node = MAPPER.readTree(line);
@@ -90,6 +103,8 @@ final class RunReader {
                     out.add(violation(node, cited));
                 } else if (kind.equals("withheld")) {
                     withheld[0]++;
+                } else if (kind.equals("open")) {
+                    opened[0]++;
                 } else if (kind.isEmpty()) {
                     bad.add(lineNo);
                 }
@@ -99,6 +114,10 @@ final class RunReader {
             return true;
         });
         bad.tell(problems);
+        if (opened[0] > 1) {
+            problems.add(AUDIT + " holds " + opened[0] + " runs, one after another (a monitor opened it " + opened[0]
+                    + " times): the page shows them together; give each run its own folder (vigil run does)");
+        }
         try {
             return AuditVerifier.verify(file, key);
         } catch (CharacterCodingException e) {
