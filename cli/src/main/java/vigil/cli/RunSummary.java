@@ -39,7 +39,8 @@ final class RunSummary implements AlertSink {
         Stats s = monitor.stats();
         out.println("vigil: summary (" + how + " after " + String.format("%.1f", millis / 1000.0) + " s)");
         out.println("  messages    " + t.messages() + " sent, " + t.messagesWithheld() + " withheld; " + t.incoming()
-                + " received from unmonitored agents, " + t.incomingWithheld() + " withheld");
+                + " received from unmonitored agents, " + t.incomingWithheld() + " withheld"
+                + (t.undeliverable() > 0 ? "; " + t.undeliverable() + " to receivers that do not exist (not delivered, not judged)" : ""));
         out.println("  actions     " + t.actions() + " judged, " + t.actionsWithheld() + " withheld");
         out.println("  events      " + s.observed() + " judged: " + s.allowed() + " allowed, " + s.flagged() + " flagged, "
                 + s.blocked() + " blocked, " + s.withheld() + " withheld unjudged (a sanction in force, a name or sender refused)");

@@ -26,6 +26,10 @@ final class BeliefReader {
             return SenderBelief.NOT_CAPTURED;
         }
         try {
+            if (JasonTerms.larger(l)) {
+                // Asking the belief base about a huge or deeply nested literal recurses with it: not done.
+                return SenderBelief.NOT_CAPTURED;
+            }
             Literal same = new LiteralImpl(!l.negated(), l);
             same.clearAnnots();
             Literal opposite = new LiteralImpl(l.negated(), l);
@@ -41,7 +45,8 @@ final class BeliefReader {
                 return SenderBelief.BELIEVES_BOTH;
             }
             return believes ? SenderBelief.BELIEVES : believesOpposite ? SenderBelief.BELIEVES_NEGATION : SenderBelief.NO_BELIEF;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Catching the overflow is safe here: it unwinds only this read's own frames.
             return SenderBelief.NOT_CAPTURED;
         }
     }
