@@ -231,6 +231,12 @@ public final class Config {
             "How long an event stays in the watch's memory at least (longer when a rule's window needs it).",
             "watch.retention = 30m", ".retention(Duration.ofMinutes(30))", OnReload.KEPT);
 
+    public static final Key<Boolean> ADMISSION = key("admission", ValueType.BOOLEAN, true,
+            "Whether the gate and the watch pass by the events that none of their rules can match (read off the"
+                    + " compiled rules' single-event conditions): such an event is counted and traced but never enters a"
+                    + " rules session. Off only to compare: the findings are the same either way.",
+            "admission = off", ".set(Config.ADMISSION, false)");
+
     public static final Key<Duration> WATCH_TICK = key("watch.tick", ValueType.DURATION, c -> Duration.ofSeconds(1), "1s",
             positive(),
             "How often an idle watch moves its clock to the wall clock (live mode), so rules about something that did"

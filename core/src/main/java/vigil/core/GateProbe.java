@@ -15,7 +15,7 @@ public final class GateProbe implements AutoCloseable {
     /** Compiles the configured rules (those of the class path included) into a gate of its own. */
     public GateProbe(Config config) {
         CompiledRules rules = new RuleSet(config, GateProbe.class.getClassLoader()).compile();
-        this.gate = new Gate(rules, config.facts());
+        this.gate = new Gate(rules, config.facts(), config.get(Config.ADMISSION));
     }
 
     /** What the gate rules find about the event. */
