@@ -48,6 +48,9 @@ public final class SafeText {
         if (e instanceof ActionEvent a) {
             return "action of " + oneLine(a.agent(), 80) + " " + oneLine(a.action().toString(), 120);
         }
+        if (e instanceof ActionOutcome o) {
+            return "outcome of " + oneLine(o.agent(), 80) + " " + oneLine(o.action().toString(), 120) + " " + o.result().name().toLowerCase(java.util.Locale.ROOT);
+        }
         return "report of " + oneLine(e.agent(), 80);
     }
 
