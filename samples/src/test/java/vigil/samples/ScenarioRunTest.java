@@ -67,7 +67,6 @@ class ScenarioRunTest {
         Spec spec = new Spec(8, 0.25, 6, 7);
         ScenarioRun.Result a = run(Scenario.RUMOUR, spec, Scenario.Run.ON);
         ScenarioRun.Result b = run(Scenario.RUMOUR, spec, Scenario.Run.ON);
-        assertFalse(labelled(a, RumourEnv.RULE, true).isEmpty(), "a warned liar rotates its lies");
         assertEquals(labelled(a, RumourEnv.RULE, true), labelled(b, RumourEnv.RULE, true));
         assertEquals(labelled(a, RumourEnv.RULE, false), labelled(b, RumourEnv.RULE, false));
         assertEquals(points(a), points(b));
