@@ -239,6 +239,62 @@ final class Runs {
                 + " suppressed repeat) are compared between the two.");
     }
 
+    /**
+     * How the monitor's cost grows: gate and watch CPU per event, every default pack, against the number of
+     * agents in the workload and the number of rules (the packs, and the packs four times over as renamed
+     * variants), each after the same warm-up.
+     */
+    static Table growth(int events, int warmUp, boolean quick) throws Exception {
+        Table t = new Table("How the cost grows: CPU per event, " + f0(events) + " events after " + f0(warmUp),
+                "agents", "rules", "gate CPU (us/event)", "watch CPU (us/event)", "events admitted");
+        int[] agentCounts = quick ? new int[] {10} : new int[] {10, 100, 1_000};
+        int[] copies = quick ? new int[] {1} : new int[] {1, 4};
+        for (int copy : copies) {
+            Path dir = Files.createTempDirectory("vigil-bench-growth");
+            try {
+                int rules = writeVariants(dir, copy);
+                for (int agents : agentCounts) {
+                    List<Event> all = new Workload(23, agents).take(warmUp + events, 1_000_000, SPACING_MICROS);
+                    Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).rules(List.of(dir.toString()));
+                    Cost c = cost(config, all.subList(0, warmUp), all.subList(warmUp, all.size()));
+                    t.row(f0(agents), f0(rules) + (copy == 1 ? " (the default packs)" : " (the packs x" + copy + ")"),
+                            Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), events));
+                }
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        return t.note("The workload's mix among more or fewer agents, " + SPACING_MICROS / 1000 + " ms apart in event"
+                + " time. \"The packs x4\": every default pack four times, each copy in a package of its own with its rules"
+                + " renamed, so the engine shares nothing between copies that it would not share between different packs.");
+    }
+
+    /** Writes the default packs {@code copies} times into {@code dir} (renamed after the first); returns the rule count. */
+    private static int writeVariants(Path dir, int copies) throws java.io.IOException {
+        int rules = 0;
+        int file = 0;
+        for (RuleSource s : RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+            for (int c = 1; c <= copies; c++) {
+                String text = s.text();
+                if (c > 1) {
+                    text = text.replaceFirst("(?m)^(\\s*package\\s+[\\w.]+?)(\\s*;)", "$1_v" + c + "$2")
+                            .replaceAll("(?m)^(\\s*rule\\s+\"[^\"]+)\"", "$1 (v" + c + ")\"");
+                }
+                rules += (int) java.util.regex.Pattern.compile("(?m)^\\s*rule\\s").matcher(text).results().count();
+                Files.writeString(dir.resolve("pack" + (file++) + ".drl"), text);
+            }
+        }
+        return rules;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     /** The packs on the class path, by folder, then "all". */
     private static List<String> packNames(boolean quick) {
         List<String> names = new ArrayList<>(packSources().keySet());
@@ -263,17 +319,27 @@ final class Runs {
     }
 
     static Cost cost(String pack, boolean admission, List<Event> before, List<Event> stream) throws Exception {
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Path dir = null;
         Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).set(Config.ADMISSION, admission);
-        if (!pack.equals("all")) {
-            dir = Files.createTempDirectory("vigil-bench-" + pack);
-            for (RuleSource s : packSources().get(pack)) {
-                String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
-                Files.writeString(dir.resolve(file), s.text());
+        try {
+            if (!pack.equals("all")) {
+                dir = Files.createTempDirectory("vigil-bench-" + pack);
+                for (RuleSource s : packSources().get(pack)) {
+                    String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
+                    Files.writeString(dir.resolve(file), s.text());
+                }
+                config.rules(List.of(dir.toString()));
             }
-            config.rules(List.of(dir.toString()));
+            return cost(config, before, stream);
+        } finally {
+            if (dir != null) {
+                deleteTree(dir);
+            }
         }
+    }
+
+    static Cost cost(Config.Builder config, List<Event> before, List<Event> stream) throws Exception {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         gc();
         try (Monitor m = Monitors.start(config)) {
             Thread watch = watchThread();
@@ -298,15 +364,6 @@ final class Runs {
             }
             long passed = m.stats().watchPassedBy() - p0;
             return new Cost(g / 1e3 / stream.size(), w / 1e3 / stream.size(), stream.size() - passed, found);
-        } finally {
-            if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        Files.delete(f);
-                    }
-                }
-                Files.delete(dir);
-            }
         }
     }
 
