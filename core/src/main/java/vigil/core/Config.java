@@ -1,6 +1,7 @@
 package vigil.core;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -271,6 +272,24 @@ public final class Config {
             "The agent told by a `notify` sanction that names nobody; with none, such a notify is skipped.",
             "supervisor = overseer", ".supervisor(\"overseer\")");
 
+    public static final Key<List<Alignment>> ALIGNMENT_ORDER = key("alignment.order", ValueType.ALIGNMENTS,
+            c -> List.of(Alignment.HUMAN, Alignment.PREFERENTIAL, Alignment.OBJECTIVE), "human, preferential, objective",
+            v -> new java.util.HashSet<>(v).size() == Alignment.values().length && v.size() == Alignment.values().length ? null
+                    : "name each of human, preferential and objective once, not " + ValueType.ALIGNMENTS.format(v),
+            "The order in which the three alignments prevail when their rules conflict, the first highest. Today the engine"
+                    + " uses it for one conflict: a key agent (`alignment.key_agents`) is not stopped for a violation of an"
+                    + " alignment ranked below `objective`.",
+            "alignment.order = objective, human, preferential",
+            ".alignmentOrder(List.of(Alignment.OBJECTIVE, Alignment.HUMAN, Alignment.PREFERENTIAL))", OnReload.KEPT);
+
+    public static final Key<List<String>> KEY_AGENTS = key("alignment.key_agents", ValueType.NAMES, c -> List.of(), "none",
+            v -> null,
+            "The agents the task cannot do without. When `objective` ranks above a violation's alignment, the sanctions"
+                    + " that would stop a key agent (block, mute, quarantine, and a rule's own request to block) are carried"
+                    + " out as one warning; the violation is recorded as usual. With the default order nothing changes"
+                    + " (the `relief` scenario shows the trade-off: docs/scenarios-guide.md).",
+            "alignment.key_agents = truck", ".keyAgents(List.of(\"truck\"))", OnReload.KEPT);
+
     public static final Key<Integer> SINKS_QUEUE = key("sinks.queue", ValueType.WHOLE, c -> 10_000, "10000", atLeast(1),
             "How many alerts each queued sink (listeners, `ServiceLoader` sinks) may fall behind; beyond it, further"
                     + " alerts to that sink are dropped, counted and reported.",
@@ -278,6 +297,31 @@ public final class Config {
 
     public static final Key<Boolean> SINKS_LOG = key("sinks.log", ValueType.BOOLEAN, true,
             "One SLF4J line per alert (logger `vigil.alerts`).", "sinks.log = off", ".logAlerts(false)");
+
+    public static final Key<URI> SINKS_WEBHOOK = key("sinks.webhook", ValueType.URL.orNone(), null,
+            "POST each alert's JSON (the audit log's form; withheld events are left out) to this http or https URL,"
+                    + " from a queued sink of its own, so it never slows the agents ([live.md](live.md#webhook)).",
+            "sinks.webhook = http://127.0.0.1:9000/vigil", ".set(Config.SINKS_WEBHOOK, URI.create(\"http://127.0.0.1:9000/vigil\"))");
+
+    public static final Key<Integer> SINKS_WEBHOOK_RETRIES = key("sinks.webhook.retries", ValueType.WHOLE, c -> 3, "3",
+            atLeast(0),
+            "How many times a failed post (no answer, a 408, 429 or 5xx) is tried again, 0.5 s, 1 s, 2 s ... apart,"
+                    + " before it is reported as `SINK_FAILED`; a refusal (another 4xx) is not tried again.",
+            "sinks.webhook.retries = 5", ".set(Config.SINKS_WEBHOOK_RETRIES, 5)", OnReload.KEPT);
+
+    public static final Key<Duration> SINKS_WEBHOOK_TIMEOUT = key("sinks.webhook.timeout", ValueType.DURATION,
+            c -> Duration.ofSeconds(5), "5s", positive(), "How long one post may take to connect, and to be answered.",
+            "sinks.webhook.timeout = 2s", ".set(Config.SINKS_WEBHOOK_TIMEOUT, Duration.ofSeconds(2))", OnReload.KEPT);
+
+    public static final Key<Integer> LIVE_PORT = key("live.port", ValueType.PORT.orOff(), c -> null, "off", v -> null,
+            "With `vigil-live` on the class path: serve the live view and its `/metrics` on this port of `live.bind`"
+                    + " (`0`: any free port); the address and the operator token are printed at start ([live.md](live.md)).",
+            "live.port = 8765", ".set(Config.LIVE_PORT, 8765)", OnReload.KEPT);
+
+    public static final Key<String> LIVE_BIND = key("live.bind", ValueType.TEXT, "127.0.0.1",
+            "The address the live view listens on. Anything but a loopback address lets other machines open the page"
+                    + " (the operator's acts still need the token).",
+            "live.bind = 0.0.0.0", ".set(Config.LIVE_BIND, \"0.0.0.0\")");
 
     public static final Key<Map<String, String>> VOCABULARY = family("vocabulary.FUNCTOR", ValueType.NAME, "fish",
             ValueType.NAME, Map.of(), "none", v -> null,
@@ -527,6 +571,25 @@ public final class Config {
     /** The agent told by a {@code notify} sanction that names nobody, or null. */
     public String supervisor() {
         return get(SUPERVISOR);
+    }
+
+    /** The order in which alignments prevail when their rules conflict, the first highest. */
+    public List<Alignment> alignmentOrder() {
+        return get(ALIGNMENT_ORDER);
+    }
+
+    /** The agents the task cannot do without. */
+    public List<String> keyAgents() {
+        return get(KEY_AGENTS);
+    }
+
+    /**
+     * Whether a key agent is spared the sanctions that stop it (block, mute, quarantine) for a violation of
+     * {@code level}: when the objective ranks above that level, it is warned instead.
+     */
+    public boolean spares(String agent, Alignment level) {
+        List<Alignment> order = alignmentOrder();
+        return keyAgents().contains(agent) && order.indexOf(Alignment.OBJECTIVE) < order.indexOf(level);
     }
 
     public int sinkQueue() {
@@ -817,6 +880,14 @@ public final class Config {
 
         public Builder supervisor(String agent) {
             return set(SUPERVISOR, agent);
+        }
+
+        public Builder alignmentOrder(List<Alignment> order) {
+            return set(ALIGNMENT_ORDER, List.copyOf(order));
+        }
+
+        public Builder keyAgents(List<String> agents) {
+            return set(KEY_AGENTS, List.copyOf(agents));
         }
 
         public Builder sinkQueue(int capacity) {

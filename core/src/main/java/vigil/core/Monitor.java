@@ -40,6 +40,7 @@ public final class Monitor implements AutoCloseable {
     private final AtomicLong engineErrors = new AtomicLong();
     private volatile CompiledRules book;
     private volatile boolean closed;
+    private final List<AutoCloseable> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Monitor(Config config, RuleSet ruleSet, CompiledRules book, AlertDispatcher alerts) throws IOException {
         this.config = config;
@@ -160,6 +161,24 @@ public final class Monitor implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Records what became of an action the gate judged, once the platform has its feedback: the watch's
+     * rules see it (the gate does not, the action has run) and it is traced. Thread-safe; an outcome that
+     * comes back after {@link #close()} is not recorded (false).
+     */
+    public boolean outcome(ActionOutcome outcome) {
+        if (closed) {
+            return false;
+        }
+        Event e = vocabulary.isEmpty() ? outcome : mapVocabulary(outcome);
+        try {
+            watch.submit(e, true);
+        } catch (IllegalStateException closing) {
+            return false;
+        }
+        return true;
+    }
+
     private Event mapVocabulary(Event e) {
         if (e instanceof MessageEvent m) {
             String to = vocabulary.get(m.content().functor());
@@ -168,6 +187,10 @@ public final class Monitor implements AutoCloseable {
         if (e instanceof ActionEvent a) {
             String to = vocabulary.get(a.action().functor());
             return to == null ? a : a.withAction(a.action().withFunctor(to));
+        }
+        if (e instanceof ActionOutcome o) {
+            String to = vocabulary.get(o.action().functor());
+            return to == null ? o : o.withAction(o.action().withFunctor(to));
         }
         return e;
     }
@@ -258,6 +281,24 @@ public final class Monitor implements AutoCloseable {
         return had;
     }
 
+    /**
+     * Lifts an agent's mute and quarantine on an operator's word; the audit log records who ({@code operator},
+     * in the operator's words, e.g. {@code "ann (live view, 127.0.0.1)"}).
+     */
+    public boolean release(String agent, String operator) {
+        boolean had = sanctions.release(agent);
+        if (had) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELEASED, agent + " released from its sanctions by "
+                    + operator, now()));
+        }
+        return had;
+    }
+
+    /** Records in the audit log (and tells the sinks) that an operator has acknowledged an alert, named by {@code what}. */
+    public void acknowledge(String what, String operator) {
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.ACKNOWLEDGED, what + " acknowledged by " + operator, now()));
+    }
+
     public boolean isMuted(String agent) {
         return sanctions.isMuted(agent, now());
     }
@@ -318,6 +359,11 @@ public final class Monitor implements AutoCloseable {
         alerts.add(sink);
     }
 
+    /** Adds an observer of every event, called on the watch's thread (see {@link EventObserver}). */
+    public void addObserver(EventObserver observer) {
+        watch.addObserver(observer);
+    }
+
     /** Waits until the watch has judged every event submitted before this call. */
     public boolean drain(long timeoutMillis) throws InterruptedException {
         return watch.drain(timeoutMillis);
@@ -346,6 +392,13 @@ public final class Monitor implements AutoCloseable {
             return;
         }
         closed = true;
+        for (AutoCloseable c : extensions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.error("closing {} failed: {}", c, e.toString());
+            }
+        }
         if (folderWatcher != null) {
             folderWatcher.close();
         }
@@ -357,6 +410,13 @@ public final class Monitor implements AutoCloseable {
         alerts.close();
     }
 
+    /** Closes {@code c} (a {@link MonitorExtension}'s handle) when the monitor closes; null is ignored. */
+    void closeWith(AutoCloseable c) {
+        if (c != null) {
+            extensions.add(c);
+        }
+    }
+
     static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer) {
         CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
@@ -366,6 +426,10 @@ public final class Monitor implements AutoCloseable {
             }
             if (config.logAlerts()) {
                 alerts.addSynchronous(new vigil.core.LogSink());
+            }
+            if (config.get(Config.SINKS_WEBHOOK) != null) {
+                alerts.add(new WebhookSink(config.get(Config.SINKS_WEBHOOK), config.get(Config.SINKS_WEBHOOK_RETRIES),
+                        config.get(Config.SINKS_WEBHOOK_TIMEOUT)));
             }
             for (AlertSink s : sinks) {
                 alerts.add(s);

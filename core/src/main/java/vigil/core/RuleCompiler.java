@@ -52,6 +52,7 @@ public final class RuleCompiler {
             package vigil.core;
             declare MessageEvent @role(event) @timestamp(time) @expires(%s) end
             declare ActionEvent @role(event) @timestamp(time) @expires(%s) end
+            declare ActionOutcome @role(event) @timestamp(time) @expires(%s) end
             declare ReportEvent @role(event) @timestamp(time) @expires(%s) end
             """;
 
@@ -63,6 +64,33 @@ public final class RuleCompiler {
      * long an event stays in the watch at least (longer if a rule's window needs it).
      */
     public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration retention) {
+        List<Object> key = List.of(List.copyOf(sources), Map.copyOf(params), retention);
+        synchronized (RECENT) {
+            CompiledRules known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CompiledRules c = compileAfresh(sources, params, retention);
+        synchronized (RECENT) {
+            RECENT.put(key, c);
+        }
+        return c;
+    }
+
+    /**
+     * The last few compilations, by sources, parameters and retention: a process that starts many monitors on
+     * the same rules (the scenario benchmark, tests) compiles them once. Compiled rules are immutable; each
+     * monitor opens its own sessions on them.
+     */
+    private static final Map<List<Object>, CompiledRules> RECENT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, CompiledRules> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private static CompiledRules compileAfresh(List<RuleSource> sources, Map<String, String> params, Duration retention) {
         List<RuleError> errors = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         Map<String, Map<String, String>> packParams = new HashMap<>();
@@ -97,7 +125,7 @@ public final class RuleCompiler {
         String ret = Durations.format(retention);
         // One batch, so a type declared in one file can be used in a file read before it.
         CompositeKnowledgeBuilder batch = kb.batch();
-        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret).getBytes(StandardCharsets.UTF_8))
+        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret, ret).getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("vigil/events.drl"), ResourceType.DRL);
         Map<String, Prepared> bySourcePath = new HashMap<>();
         for (int i = 0; i < prepared.size(); i++) {

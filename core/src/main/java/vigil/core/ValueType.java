@@ -1,5 +1,7 @@
 package vigil.core;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,6 +204,60 @@ abstract class ValueType<T> {
         }
     };
 
+    /** A comma list of agent names. */
+    static final ValueType<List<String>> NAMES = new ValueType<>() {
+        @Override
+        String expected() {
+            return "a comma list of names";
+        }
+
+        @Override
+        List<String> parse(String v, Path base) {
+            List<String> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                if (!part.isBlank() && !part.strip().equals("none")) {
+                    out.add(NAME.parse(part.strip(), base));
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        String format(List<String> v) {
+            return v.isEmpty() ? "none" : String.join(", ", v);
+        }
+    };
+
+    /** A comma list of alignments: human, preferential, objective. */
+    static final ValueType<List<Alignment>> ALIGNMENTS = new ValueType<>() {
+        private final ValueType<Alignment> one = oneOf(Alignment.class);
+
+        @Override
+        String expected() {
+            return "a comma list of " + one.expected();
+        }
+
+        @Override
+        List<Alignment> parse(String v, Path base) {
+            List<Alignment> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                try {
+                    out.add(one.parse(part.strip(), base));
+                } catch (ConfigException e) {
+                    throw wrong(part.strip());
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        String format(List<Alignment> v) {
+            List<String> out = new ArrayList<>();
+            v.forEach(a -> out.add(one.format(a)));
+            return String.join(", ", out);
+        }
+    };
+
     /** One of an enum's constants, written in lower case. */
     static <E extends Enum<E>> ValueType<E> oneOf(Class<E> type) {
         E[] all = type.getEnumConstants();
@@ -230,6 +286,71 @@ abstract class ValueType<T> {
             @Override
             String format(E v) {
                 return v.name().toLowerCase(Locale.ROOT);
+            }
+        };
+    }
+
+    /** An http or https address with a host, as a webhook needs. */
+    static final ValueType<URI> URL = new ValueType<>() {
+        @Override
+        String expected() {
+            return "an http:// or https:// URL with a host";
+        }
+
+        @Override
+        URI parse(String v, Path base) {
+            URI u;
+            try {
+                u = new URI(v);
+            } catch (URISyntaxException e) {
+                throw wrong(v);
+            }
+            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null) {
+                throw wrong(v);
+            }
+            return u;
+        }
+    };
+
+    /** A TCP port, 0..65535 (0: any free one). */
+    static final ValueType<Integer> PORT = new ValueType<>() {
+        @Override
+        String expected() {
+            return "a port number within 0..65535 (0: any free port)";
+        }
+
+        @Override
+        Integer parse(String v, Path base) {
+            int p;
+            try {
+                p = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw wrong(v);
+            }
+            if (p < 0 || p > 65535) {
+                throw wrong(v);
+            }
+            return p;
+        }
+    };
+
+    /** This type, or nothing when the text is {@code off} or empty (a feature that is off by default). */
+    ValueType<T> orOff() {
+        ValueType<T> inner = this;
+        return new ValueType<>() {
+            @Override
+            String expected() {
+                return inner.expected() + " or off";
+            }
+
+            @Override
+            T parse(String v, Path base) {
+                return v.isEmpty() || v.equals("off") ? null : inner.parse(v, base);
+            }
+
+            @Override
+            String format(T v) {
+                return v == null ? "off" : inner.format(v);
             }
         };
     }

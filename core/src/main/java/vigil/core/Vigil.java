@@ -28,6 +28,7 @@ public final class Vigil {
         private final List<AlertSink> sinks = new ArrayList<>();
         private Enforcer enforcer = Enforcer.NONE;
         private boolean serviceSinks = true;
+        private boolean extensions = true;
         private ClassLoader loader = Vigil.class.getClassLoader();
 
         private Builder() {
@@ -50,6 +51,12 @@ public final class Vigil {
             return this;
         }
 
+        /** Whether to start the {@link MonitorExtension}s found on the class path (yes by default). */
+        public Builder extensions(boolean on) {
+            this.extensions = on;
+            return this;
+        }
+
         /** Who carries the sanctions out on the platform. */
         public Builder enforcer(Enforcer e) {
             this.enforcer = e;
@@ -69,7 +76,18 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            return Monitor.create(config, new RuleSet(config, loader), all, enforcer);
+            Monitor m = Monitor.create(config, new RuleSet(config, loader), all, enforcer);
+            if (extensions) {
+                try {
+                    for (MonitorExtension e : ServiceLoader.load(MonitorExtension.class, loader)) {
+                        m.closeWith(e.start(m));
+                    }
+                } catch (Exception e) {
+                    m.close();
+                    throw e instanceof ConfigException c ? c : new ConfigException(e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            }
+            return m;
         }
     }
 }

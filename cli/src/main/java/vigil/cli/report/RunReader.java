@@ -23,6 +23,7 @@ import vigil.core.Violation;
 import vigil.core.AlertJson;
 import vigil.core.AuditVerifier;
 import vigil.core.ActionEvent;
+import vigil.core.ReportEvent;
 import vigil.core.Event;
 import vigil.core.EventJson;
 import vigil.core.MessageEvent;
@@ -183,7 +184,7 @@ final class RunReader {
                 }
             } else if (e instanceof ActionEvent) {
                 n[1]++;
-            } else {
+            } else if (e instanceof ReportEvent) {
                 n[2]++;
             }
             return true;
