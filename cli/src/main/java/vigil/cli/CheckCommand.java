@@ -67,7 +67,7 @@ public final class CheckCommand implements Command {
         List<RuleSource> sources = load(locations, errors);
         if (errors.isEmpty()) {
             try {
-                List<RuleInfo> compiled = RuleCompiler.compile(sources, config.params(), config.retention()).rules();
+                List<RuleInfo> compiled = RuleCompiler.compile(sources, config.params(), config.origins(), config.retention()).rules();
                 long rules = compiled.stream().filter(RuleInfo::judges).count();
                 if (args.flag("--list")) {
                     list(compiled, out);

@@ -39,7 +39,7 @@ public final class LivePrinter implements AlertSink {
         } else if (alert instanceof WithheldAlert w) {
             return "WITHHELD " + SafeText.describe(w.event()) + ": " + SafeText.oneLine(w.reason(), 200);
         } else if (alert instanceof SystemAlert s && s.kind() != SystemAlert.Kind.STARTED && s.kind() != SystemAlert.Kind.STOPPED) {
-            return s.kind() + ": " + SafeText.oneLine(s.message(), 500);
+            return s.kind() + ": " + SafeText.indented(s.message(), 500);
         }
         return null;
     }

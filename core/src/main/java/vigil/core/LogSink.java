@@ -27,7 +27,7 @@ public final class LogSink implements AlertSink {
             LOG.debug("withheld {} {}: {}", w.event().getClass().getSimpleName(), SafeText.oneLine(w.event().id(), 64),
                     SafeText.oneLine(w.reason(), MAX));
         } else if (alert instanceof SystemAlert s) {
-            String line = s.kind() + ": " + SafeText.oneLine(s.message(), 2000);
+            String line = s.kind() + ": " + SafeText.indented(s.message(), 2000);
             switch (s.kind()) {
                 case ENGINE_ERROR, RELOAD_FAILED, SINK_FAILED, MONITOR_UNAVAILABLE -> LOG.error(line);
                 default -> LOG.info(line);
