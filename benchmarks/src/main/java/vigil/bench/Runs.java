@@ -16,7 +16,7 @@ import vigil.core.Monitor;
 import vigil.core.Stats;
 import vigil.core.Config;
 import vigil.core.Event;
-import vigil.core.RuleLoader;
+
 import vigil.core.RuleSource;
 
 /**
@@ -188,7 +188,7 @@ final class Runs {
         List<Event> before = all.subList(0, warmUp);
         List<Event> stream = all.subList(warmUp, all.size());
         Map<String, List<RuleSource>> byPack = new TreeMap<>();
-        for (RuleSource s : RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+        for (RuleSource s : RuleSource.classpath(Runs.class.getClassLoader())) {
             String[] parts = s.origin().split("/");
             byPack.computeIfAbsent(parts.length >= 2 ? parts[parts.length - 2] : s.origin(), k -> new ArrayList<>()).add(s);
         }

@@ -345,6 +345,16 @@ public final class Config {
         return builder().build();
     }
 
+    /** Reads a duration as configuration files and rules write it: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}. */
+    public static Duration parseDuration(String text) {
+        return ValueType.DURATION.parse(text.strip(), null);
+    }
+
+    /** Writes a duration as configuration files do ({@code 90s} is {@code 90s}, {@code 600s} is {@code 10m}). */
+    public static String formatDuration(Duration d) {
+        return Durations.format(d);
+    }
+
     /** Every key, in the order of the reference. */
     public static List<Key<?>> keys() {
         return Collections.unmodifiableList(KEYS);

@@ -279,11 +279,6 @@ public final class Monitor implements AutoCloseable {
         return config;
     }
 
-    /** Sets who carries sanctions out on the platform. */
-    public void enforcer(Enforcer e) {
-        sentencer.enforcer(e);
-    }
-
     /** Adds a sink called from a thread of its own. */
     public void addSink(AlertSink sink) {
         alerts.add(sink);
@@ -328,7 +323,7 @@ public final class Monitor implements AutoCloseable {
         alerts.close();
     }
 
-    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer) {
+    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Platform platform) {
         CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
         try {
@@ -342,7 +337,7 @@ public final class Monitor implements AutoCloseable {
                 alerts.add(s);
             }
             Monitor m = new Monitor(config, ruleSet, book, alerts);
-            m.enforcer(enforcer);
+            m.sentencer.platform(platform);
             return m;
         } catch (IOException e) {
             alerts.close();

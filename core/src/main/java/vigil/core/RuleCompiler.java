@@ -38,7 +38,7 @@ import org.kie.internal.io.ResourceFactory;
  * uses them anywhere in the file as {@code ${window}}; configuration overrides them with
  * {@code params.PACK.NAME}, where the pack is the last segment of the DRL package.
  */
-public final class RuleCompiler {
+final class RuleCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern PARAMS = Pattern.compile("@params\\s*\\(([^)]*)\\)");

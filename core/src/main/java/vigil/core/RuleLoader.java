@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * any KIE module; its {@code .drl} files are read in path order. On disk, a file is read as it is and a
  * folder is searched for {@code .drl} files, recursively, in path order.
  */
-public final class RuleLoader {
+final class RuleLoader {
 
     private RuleLoader() {
     }

@@ -2,7 +2,7 @@ package vigil.core;
 
 
 /** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. */
-public final class SafeText {
+final class SafeText {
 
     private SafeText() {
     }

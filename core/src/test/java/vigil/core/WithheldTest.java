@@ -87,13 +87,26 @@ class WithheldTest {
     }
 
     @Test
-    void aFailingEnforcerCostsNeitherTheVerdictNorTheCounts() throws Exception {
+    void aFailingPlatformCostsNeitherTheVerdictNorTheCounts() throws Exception {
         monitor = Vigil.builder()
                 .config(Config.builder().out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false).rules(new RuleSource("greed.drl", GREED)).build())
                 .sink(alerts::add)
-                .enforcer(s -> {
-                    throw new IllegalStateException("platform down");
-                })
+                .platform(new MonitorTest.RecordingPlatform(new java.util.AbstractList<String>() {
+                    @Override
+                    public boolean add(String call) {
+                        throw new IllegalStateException("platform down");
+                    }
+
+                    @Override
+                    public String get(int i) {
+                        throw new IndexOutOfBoundsException(i);
+                    }
+
+                    @Override
+                    public int size() {
+                        return 0;
+                    }
+                }))
                 .serviceSinks(false)
                 .start();
         assertEquals(Decision.FLAG, monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(80))))

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vigil.core.Config;
-import vigil.core.Durations;
 import vigil.core.EscalationPolicy;
 
 /**
@@ -105,7 +104,7 @@ public enum Scenario {
      * scenario's levels, and an escalation ladder that warns first and then stops the agent.
      */
     Config.Builder configure(Config.Builder b, Spec spec) {
-        String w = Durations.format(ScenarioEnv.WINDOW);
+        String w = Config.formatDuration(ScenarioEnv.WINDOW);
         b.param("honesty.window", w);
         switch (this) {
             case FISHERY -> {

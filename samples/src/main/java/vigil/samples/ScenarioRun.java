@@ -20,7 +20,6 @@ import vigil.core.Alert;
 import vigil.core.Alert.ViolationAlert;
 import vigil.core.Alert.WithheldAlert;
 import vigil.core.AlertSink;
-import vigil.core.SafeText;
 import vigil.core.Config;
 import vigil.core.RuleInfo;
 import vigil.jacamo.MasMonitor;
@@ -175,13 +174,12 @@ public final class ScenarioRun {
         public void accept(Alert alert) {
             if (alert instanceof ViolationAlert va) {
                 seen.add(new Seen(va.violation(), System.currentTimeMillis()));
-                live.alert(vigil.core.LogSink.format(va));
+                live.alert(va.line());
             } else if (alert instanceof WithheldAlert w) {
                 withheld++;
                 // One line per agent: a quarantined agent is withheld every round, and the rest are counted.
                 if (shown.add(w.event().agent())) {
-                    live.alert("WITHHELD " + SafeText.describe(w.event()) + ": "
-                            + SafeText.oneLine(w.reason(), 200) + " (its later withheld events are counted, not shown)");
+                    live.alert(w.line() + " (its later withheld events are counted, not shown)");
                 }
             }
         }

@@ -20,18 +20,16 @@ import vigil.core.RulePath;
 import vigil.core.Verdict;
 import vigil.core.Vigil;
 import vigil.core.Violation;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.core.Config;
 import vigil.core.ConfigException;
 import vigil.core.Event;
 import vigil.core.EventFormatException;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.report.HtmlReport;
 import vigil.core.RuleCompilationException;
-import vigil.core.RuleCompiler;
 import vigil.core.RuleError;
 import vigil.core.RuleInfo;
-import vigil.core.RuleLoader;
 import vigil.core.RuleSource;
 import vigil.core.EscalationPolicy;
 
@@ -120,43 +118,25 @@ public final class Tools {
             err.println(e.getMessage());
             return 1;
         }
-        List<RuleError> errors = new ArrayList<>();
-        List<RuleSource> sources = load(locations, errors);
-        if (errors.isEmpty()) {
-            try {
-                long rules = RuleCompiler.compile(sources, config.params(), config.retention()).rules().stream()
-                        .filter(RuleInfo::judges).count();
-                for (RuleError w : MemoryLint.warnings(sources)) {
-                    err.println(w);
-                }
-                out.println(sources.size() + (sources.size() == 1 ? " file, " : " files, ") + rules
-                        + " judging rules: ok");
-                return 0;
-            } catch (RuleCompilationException e) {
-                errors.addAll(e.errors());
+        List<RuleError> errors;
+        try {
+            Vigil.RuleCheck check = Vigil.builder().config(config.toBuilder().rules(locations).build()).check();
+            List<RuleSource> sources = check.sources();
+            long rules = check.rules().stream().filter(RuleInfo::judges).count();
+            for (RuleError w : MemoryLint.warnings(sources)) {
+                err.println(w);
             }
+            out.println(sources.size() + (sources.size() == 1 ? " file, " : " files, ") + rules
+                    + " judging rules: ok");
+            return 0;
+        } catch (RuleCompilationException e) {
+            errors = e.errors();
         }
         for (RuleError e : errors) {
             err.println(e);
         }
         err.println(errors.size() + (errors.size() == 1 ? " error" : " errors"));
         return 1;
-    }
-
-    private static List<RuleSource> load(List<String> locations, List<RuleError> errors) {
-        List<RuleSource> sources = new ArrayList<>();
-        for (String l : locations) {
-            try {
-                if (l.equals(Config.CLASSPATH)) {
-                    sources.addAll(RuleLoader.fromClasspath(Tools.class.getClassLoader()));
-                } else {
-                    sources.addAll(RuleLoader.fromPath(Path.of(l)));
-                }
-            } catch (RuleCompilationException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        return sources;
     }
 
     /**
@@ -247,7 +227,7 @@ public final class Tools {
                 }
                 Event e;
                 try {
-                    e = EventJson.read(line);
+                    e = Trace.read(line);
                 } catch (EventFormatException ex) {
                     bad++;
                     err.println(trace + ":" + lineNo + ": " + ex.getMessage());
@@ -328,9 +308,9 @@ public final class Tools {
         if (file == null) {
             return usage(err, "verify: give the audit log to check (vigil-out/audit.jsonl by default)");
         }
-        AuditVerifier.Report report;
+        AuditTrail.Report report;
         try {
-            report = AuditVerifier.verify(file, key);
+            report = AuditTrail.verify(file, key);
         } catch (NoSuchFileException e) {
             err.println(file + ": no such audit log");
             return 3;
@@ -338,7 +318,7 @@ public final class Tools {
             err.println(file + ": cannot read: " + e.getMessage());
             return 3;
         }
-        (report.status() == AuditVerifier.Status.INTACT ? out : err).println(report.describe());
+        (report.status() == AuditTrail.Status.INTACT ? out : err).println(report.describe());
         return switch (report.status()) {
             case INTACT -> 0;
             case BROKEN -> 1;

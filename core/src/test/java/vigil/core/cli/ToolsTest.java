@@ -16,7 +16,7 @@ import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Config;
 import vigil.core.ActionEvent;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.core.SenderBelief;
 import vigil.core.Term;
@@ -174,7 +174,7 @@ class ToolsTest {
     }
 
     static String lie(String id, long t, String from) {
-        return EventJson.write(MessageEvent.of(id, t, from, "bob", "tell", Term.struct("price", Term.atom("fish"), Term.num(3)))
+        return Trace.write(MessageEvent.of(id, t, from, "bob", "tell", Term.struct("price", Term.atom("fish"), Term.num(3)))
                 .withBelief(SenderBelief.BELIEVES_NEGATION));
     }
 
@@ -186,7 +186,7 @@ class ToolsTest {
     void auditReplaysATraceInShadowModeAndReportsBadLinesAndGoesOn() throws IOException {
         Path rules = write("rules/honesty.drl", GOOD);
         Path t = trace(lie("m1", 1_000, "alice"), "{\"v\":1,\"type\":\"message\"", lie("m2", 2_000, "alice"),
-                EventJson.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
+                Trace.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
         assertEquals(1, run("audit", t.toString(), "--rules", rules.toString()), err());
         assertTrue(err().startsWith(t + ":2: "), err());
         String o = out();
@@ -209,7 +209,7 @@ class ToolsTest {
     @Test
     void auditOfACleanTraceExitsZero() throws IOException {
         Path rules = write("rules/honesty.drl", GOOD);
-        Path t = trace(EventJson.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
+        Path t = trace(Trace.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
         assertEquals(0, run("audit", t.toString(), "--rules", rules.toString()), err());
         assertTrue(out().contains("1 events replayed: no violations"), out());
     }
@@ -239,7 +239,7 @@ class ToolsTest {
                 end
                 """);
         Path cfg = write("vigil.properties", "params.commons.limit = 5\nescalation.commons = quarantine\n");
-        Path t = trace(EventJson.write(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(10)))));
+        Path t = trace(Trace.write(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(10)))));
         assertEquals(1, run("audit", t.toString(), "--rules", rules.toString(), "--config", cfg.toString()), err());
         assertTrue(out().contains("\"Too much\" by group"), out());
         assertEquals(0, run("audit", t.toString(), "--rules", rules.toString()), "the default limit is 100");

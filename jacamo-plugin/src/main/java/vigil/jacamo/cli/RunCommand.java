@@ -13,7 +13,6 @@ import vigil.core.Vigil;
 import vigil.core.Config;
 import vigil.core.ConfigException;
 import vigil.core.RuleCompilationException;
-import vigil.core.Durations;
 import vigil.jacamo.MasMonitor;
 
 /**
@@ -81,7 +80,7 @@ final class RunCommand {
         out.println("vigil: running " + o.project() + " with " + run.agents().size() + " agents " + run.agents()
                 + "; " + monitor.rules().stream().filter(r -> r.judges()).count() + " rules; audit "
                 + (config.audit() == null ? "off" : config.audit()) + "; until .stopMAS"
-                + (o.duration() == null ? " or Ctrl-C" : " or " + Durations.format(o.duration())));
+                + (o.duration() == null ? " or Ctrl-C" : " or " + Config.formatDuration(o.duration())));
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> finish(run, monitor, summary, started, finished, "interrupted"), "vigil-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -170,8 +169,8 @@ final class RunCommand {
                 case "--duration" -> {
                     String d = value != null ? value : next(args, ++i, a);
                     try {
-                        duration = Durations.parse(d);
-                    } catch (IllegalArgumentException e) {
+                        duration = Config.parseDuration(d);
+                    } catch (RuntimeException e) {
                         throw new IllegalArgumentException("--duration: " + e.getMessage());
                     }
                 }

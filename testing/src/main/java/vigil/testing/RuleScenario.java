@@ -25,7 +25,7 @@ import vigil.core.Event;
 import vigil.core.MessageEvent;
 import vigil.core.ReportEvent;
 import vigil.core.SenderBelief;
-import vigil.core.RuleLoader;
+import vigil.core.RuleInfo;
 import vigil.core.RuleSource;
 
 /**
@@ -64,7 +64,7 @@ public final class RuleScenario {
     /** The classpath packs with these names ({@code "honesty"}, {@code "commons"}); none named: every pack. */
     public static RuleScenario packs(String... names) {
         RuleScenario s = new RuleScenario();
-        List<RuleSource> all = RuleLoader.fromClasspath(Thread.currentThread().getContextClassLoader());
+        List<RuleSource> all = RuleSource.classpath(Thread.currentThread().getContextClassLoader());
         Set<String> wanted = Set.of(names);
         Set<String> seen = new LinkedHashSet<>();
         for (RuleSource r : all) {
@@ -245,6 +245,18 @@ public final class RuleScenario {
     public Outcome run() {
         Outcome out = play();
         List<String> problems = new ArrayList<>();
+        // A misspelt rule name would make expect fail for the wrong reason and expectNo pass for none.
+        List<String> named = new ArrayList<>(forbidden);
+        expectations.stream().map(Expectation::rule).filter(r -> r != null).forEach(named::add);
+        for (String rule : named) {
+            if (!out.rules().contains(rule)) {
+                problems.add("no rule named \"" + rule + "\" is loaded" + nearest(rule, out.rules())
+                        + " (loaded: " + String.join(", ", out.rules().stream().map(r -> "\"" + r + "\"").toList()) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            Assertions.fail(String.join("; ", problems));
+        }
         for (Expectation e : expectations) {
             long n = out.violations().stream().filter(e::matches).count();
             if (e.exact ? n != e.times : n < e.times) {
@@ -280,7 +292,8 @@ public final class RuleScenario {
             if (!monitor.drain(60_000)) {
                 throw new AssertionError("the watch did not finish judging the scenario within 60 s");
             }
-            return new Outcome(List.copyOf(events), verdicts, monitor.violations());
+            return new Outcome(List.copyOf(events), verdicts, monitor.violations(),
+                    monitor.rules().stream().map(RuleInfo::name).distinct().sorted().toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -303,7 +316,7 @@ public final class RuleScenario {
     }
 
     /** What a scenario produced: the gate's verdict for each event, in order, and every violation recorded. */
-    public record Outcome(List<Event> events, List<Verdict> verdicts, List<Violation> violations) {
+    public record Outcome(List<Event> events, List<Verdict> verdicts, List<Violation> violations, List<String> rules) {
 
         /** The violations of one rule. */
         public List<Violation> of(String rule) {
@@ -334,6 +347,38 @@ public final class RuleScenario {
             }
             return sb.toString();
         }
+    }
+
+    /** {@code ; did you mean "x"?} for the loaded rule nearest to {@code name}, when one is near. */
+    private static String nearest(String name, List<String> rules) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String r : rules) {
+            int d = distance(name.toLowerCase(), r.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = r;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 4) ? "; did you mean \"" + best + "\"?" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private record Expectation(String rule, String value, Set<String> agents, int times, boolean exact) {

@@ -1,0 +1,79 @@
+package vigil.core;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+
+/**
+ * The sanction kinds registered for a class loader ({@code META-INF/services/vigil.core.SanctionKind}, Vigil's
+ * own included), by word, and the parser of a sanction's text form. Found once per class loader; thread-safe.
+ */
+final class SanctionKinds {
+
+    private static final Map<ClassLoader, SanctionKinds> BY_LOADER = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Map<String, SanctionKind> byWord;
+
+    private SanctionKinds(Map<String, SanctionKind> byWord) {
+        this.byWord = byWord;
+    }
+
+    static ClassLoader contextLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : SanctionKinds.class.getClassLoader();
+    }
+
+    /**
+     * Runs {@code work} (a compilation) with {@code loader} as the thread's context class loader, so the
+     * sanctions its rules name are looked up among the kinds that loader sees.
+     */
+    static <T> T with(ClassLoader loader, java.util.function.Supplier<T> work) {
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
+    static SanctionKinds of(ClassLoader loader) {
+        ClassLoader l = loader != null ? loader : SanctionKinds.class.getClassLoader();
+        return BY_LOADER.computeIfAbsent(l, SanctionKinds::load);
+    }
+
+    private static SanctionKinds load(ClassLoader loader) {
+        Map<String, SanctionKind> byWord = new TreeMap<>();
+        try {
+            for (SanctionKind k : ServiceLoader.load(SanctionKind.class, loader)) {
+                SanctionKind before = byWord.putIfAbsent(k.word().toLowerCase(Locale.ROOT), k);
+                if (before != null && before.getClass() != k.getClass()) {
+                    throw new IllegalStateException("two sanction kinds use the word '" + k.word() + "': "
+                            + before.getClass().getName() + " and " + k.getClass().getName());
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("a sanction kind could not be loaded: " + e.getMessage(), e);
+        }
+        return new SanctionKinds(byWord);
+    }
+
+    /** Parses one sanction, {@code word [args...]}; an unknown word lists the known forms. */
+    Sanction parse(String text) {
+        List<String> w = Arrays.asList(text.trim().split("\\s+"));
+        SanctionKind kind = byWord.get(w.get(0).toLowerCase(Locale.ROOT));
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown sanction '" + text.trim() + "' (expected "
+                    + String.join(", ", byWord.values().stream().map(SanctionKind::form).map(f -> f.replaceAll(" \\(.*", "")).toList())
+                    + ")");
+        }
+        return kind.parse(w.subList(1, w.size()));
+    }
+}
