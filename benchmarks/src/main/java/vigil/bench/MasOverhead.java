@@ -14,7 +14,7 @@ import vigil.bench.mas.finished;
 import vigil.core.Stats;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * What monitoring costs a running Jason MAS: pairs of agents play request/reply rounds (an {@code achieve}

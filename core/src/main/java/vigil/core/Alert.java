@@ -62,7 +62,7 @@ public sealed interface Alert {
 
     /** News about the monitor: started, stopped, rules reloaded or not, an engine error, a failing sink, a release. */
     record SystemAlert(Kind kind, String message, long time) implements Alert {
-        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE }
+        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED }
 
         @Override
         public String line() {

@@ -424,7 +424,7 @@ public final class Config {
             }
             try {
                 b.set(key, value, base);
-            } catch (ConfigException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw new ConfigException(file + ":" + (i + 1) + ": " + key + ": " + e.getMessage());
             }
         }

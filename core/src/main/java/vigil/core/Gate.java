@@ -18,6 +18,7 @@ final class Gate {
     private CompiledRules book;
     private KieSession session;
     private Findings findings;
+    private RuleBudget budget;
 
     Gate(CompiledRules book, List<Object> facts) {
         this.facts = facts;
@@ -27,10 +28,15 @@ final class Gate {
     private void install(CompiledRules b) {
         this.book = b;
         this.findings = new Findings(b);
+        this.budget = new RuleBudget(RuleBudget.GATE_FIRINGS, RuleBudget.GATE_MILLIS);
         this.session = b.gateHasRules() ? Sessions.open(b.gate(), b, findings, facts) : null;
     }
 
-    /** What the gate rules find about {@code event}; rule exceptions propagate after the event is removed. */
+    /**
+     * What the gate rules find about {@code event}; rule exceptions propagate after the event is removed.
+     * The work is bounded ({@link RuleBudget}): a rule that loops is quarantined and the event's judgement
+     * fails with {@link RuleBudget.Exceeded}, so the monitor treats it by the fail mode.
+     */
     List<Finding> judge(Event event) {
         lock.lock();
         try {
@@ -38,11 +44,20 @@ final class Gate {
                 return List.of();
             }
             FactHandle h = session.insert(event);
+            RuntimeException failure = null;
             try {
-                session.fireAllRules();
-            } finally {
-                session.delete(h);
-                session.fireAllRules();
+                budget.fire(session);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            session.delete(h);
+            try {
+                budget.fire(session);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            if (failure != null) {
+                throw failure;
             }
             return findings.drain();
         } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Alert.SystemAlert;
@@ -66,10 +65,10 @@ public final class Monitor implements AutoCloseable {
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.STARTED, "monitor started with " + describe(book), now()));
     }
 
+    /** {@code 2 rules in secrecy}, {@code 1 rule in honesty, privacy}: the packs' versions stay in the audit records. */
     private static String describe(CompiledRules b) {
         long judging = b.rules().stream().filter(RuleInfo::judges).count();
-        return judging + " rules in " + b.packVersions().entrySet().stream()
-                .map(e -> e.getKey() + "@" + e.getValue()).collect(Collectors.joining(", "));
+        return judging + (judging == 1 ? " rule" : " rules") + " in " + String.join(", ", new java.util.TreeSet<>(b.packVersions().keySet()));
     }
 
     /** The monitor's notion of now: the wall clock in live mode. */
@@ -218,6 +217,35 @@ public final class Monitor implements AutoCloseable {
 
     /** The outcome of a reload: whether the new rules are in force, and what happened in one message. */
     public record ReloadResult(boolean reloaded, String message) {
+    }
+
+    /**
+     * Records an event refused before any rule saw it (an agent created under a name that is Vigil's, a
+     * message that claims a sender who did not send it): counted as observed and withheld, a
+     * {@code WITHHELD} alert says why, and the trace keeps it as not taken effect.
+     */
+    public Verdict withhold(Event event, String reason) {
+        if (closed) {
+            throw new IllegalStateException("the monitor is closed");
+        }
+        observed.incrementAndGet();
+        withheld.incrementAndGet();
+        alerts.dispatch(new WithheldAlert(event, reason));
+        watch.submit(event, false);
+        return Verdict.block(reason);
+    }
+
+    /**
+     * Records that {@code creator} created the agent {@code child} (from {@code source}) in an
+     * {@code AGENT_CREATED} record, and passes the creator's mute and quarantine in force on to the child.
+     * Returns what the child inherited, in words, or null.
+     */
+    public String created(String child, String creator, String source) {
+        String inherited = sanctions.inherit(child, creator, now());
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.AGENT_CREATED, creator + " created " + child
+                + (source == null ? "" : " from " + source)
+                + (inherited == null ? "" : "; " + child + " inherits " + creator + "'s " + inherited), now()));
+        return inherited;
     }
 
     /** Lifts an agent's mute and quarantine. */

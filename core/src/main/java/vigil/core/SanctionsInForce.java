@@ -66,6 +66,26 @@ final class SanctionsInForce {
         quarantinedUntil.merge(agent, until, Math::max);
     }
 
+    /**
+     * Gives {@code child} the mute and the quarantine {@code parent} has in force at {@code now} (an agent
+     * created by a sanctioned agent must not speak or act for it); returns what was passed on, in words, or
+     * null when nothing was.
+     */
+    public String inherit(String child, String parent, long now) {
+        StringBuilder what = new StringBuilder();
+        Long q = quarantinedUntil.get(parent);
+        if (q != null && now < q) {
+            quarantine(child, q);
+            what.append(q == Long.MAX_VALUE ? "quarantine until released" : "quarantine until " + q);
+        }
+        Long m = mutedUntil.get(parent);
+        if (m != null && now < m) {
+            mute(child, m);
+            what.append(what.length() == 0 ? "" : ", ").append("mute until ").append(m);
+        }
+        return what.length() == 0 ? null : what.toString();
+    }
+
     /** Lifts the agent's mute and quarantine; returns whether it had either. */
     public boolean release(String agent) {
         boolean had = mutedUntil.remove(agent) != null;

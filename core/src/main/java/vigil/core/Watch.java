@@ -73,6 +73,7 @@ final class Watch implements Runnable {
     private CompiledRules book;
     private KieSession session;
     private Findings findings;
+    private RuleBudget budget;
     private SessionPseudoClock clock;
     /** The clock's time at the last firing; a new session counts as fired at its start. */
     private long lastFired;
@@ -105,6 +106,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
+        budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
         if (now > 0) {
@@ -195,6 +197,7 @@ final class Watch implements Runnable {
                 if (live) {
                     moveClock(System.currentTimeMillis());
                     fire();
+                    traceNewest = Math.max(traceNewest, System.currentTimeMillis());
                 }
                 flushTrace();
                 continue;
@@ -218,7 +221,7 @@ final class Watch implements Runnable {
                     fire();
                     judged.addAndGet(inserted);
                     inserted = 0;
-                    flushTrace();
+                    flushTrace(true);
                     b.latch().countDown();
                 } else if (item instanceof Swap s) {
                     fire();
@@ -232,11 +235,12 @@ final class Watch implements Runnable {
             fire();
             judged.addAndGet(inserted);
             batch.clear();
+            writeTrace(false);
             if (stop) {
                 break;
             }
         }
-        flushTrace();
+        flushTrace(true);
     }
 
     /**
@@ -266,7 +270,7 @@ final class Watch implements Runnable {
             }
         }
         try {
-            session.fireAllRules();
+            budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the reloaded watch rules over the carried events");
         }
@@ -310,7 +314,7 @@ final class Watch implements Runnable {
     private void fire() {
         lastFired = clock.getCurrentTime();
         try {
-            session.fireAllRules();
+            budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the watch rules");
         }
@@ -324,20 +328,52 @@ final class Watch implements Runnable {
         }
     }
 
+    /**
+     * Events reach the watch in the order the agents' threads queued them, which can differ by a few
+     * milliseconds from their times; the trace is written in time order: an event waits here until the
+     * newest event seen is {@link #TRACE_HOLD_MS} later, or until a drain or the end writes them all.
+     */
+    private final java.util.PriorityQueue<Held> traceHeld = new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong((Held h) -> h.event().time()).thenComparingLong(Held::seq));
+    private static final long TRACE_HOLD_MS = 1_000;
+    private long traceNewest = Long.MIN_VALUE;
+    private long traceSeq;
+
+    /** An event held for the trace, with its place in the queue to keep events of the same time in order. */
+    private record Held(long seq, Event event) {
+    }
+
     private void trace(Event e) {
         if (trace == null) {
             return;
         }
+        traceHeld.add(new Held(traceSeq++, e));
+        traceNewest = Math.max(traceNewest, e.time());
+    }
+
+    /** Writes the held events older than the hold, in time order. */
+    private void writeTrace(boolean all) {
+        if (trace == null) {
+            return;
+        }
         try {
-            trace.write(EventJson.write(e));
-            trace.newLine();
+            while (!traceHeld.isEmpty() && (all || traceHeld.peek().event().time() <= traceNewest - TRACE_HOLD_MS)) {
+                trace.write(EventJson.write(traceHeld.poll().event()));
+                trace.newLine();
+            }
         } catch (IOException ex) {
+            traceHeld.clear();
             judge.failed(new IllegalStateException("cannot write the trace: " + ex.getMessage(), ex), "tracing");
         }
     }
 
     private void flushTrace() {
+        flushTrace(false);
+    }
+
+    private void flushTrace(boolean all) {
         if (trace != null) {
+            writeTrace(all);
             try {
                 trace.flush();
             } catch (IOException ex) {

@@ -13,27 +13,16 @@ import vigil.core.Alert.ViolationAlert;
 
 class MonitorTest {
 
-    static final String HONESTY = """
-            package test.honesty;
-            import vigil.core.*;
-            import function vigil.core.Findings.violation;
+    /** The honesty rules several modules' tests judge with (one copy, in this module's test resources). */
+    static final String HONESTY = honesty();
 
-            rule "Telling what one believes false"
-                @value("honesty") @severity("high") @sanction("block, warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.BELIEVES_NEGATION)
-            then
-                violation(kcontext, "told " + $m.receiver() + " " + $m.content() + " while believing the opposite", $m);
-            end
-
-            rule "Telling what one does not believe"
-                @value("honesty") @severity("low") @sanction("warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.NO_BELIEF)
-            then
-                violation(kcontext, "told " + $m.content() + " without believing it", $m);
-            end
-            """;
+    static String honesty() {
+        try (java.io.InputStream in = MonitorTest.class.getResourceAsStream("honesty.drl")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the test resource vigil/core/honesty.drl is missing", e);
+        }
+    }
 
     static final String COMMONS = """
             package test.commons;

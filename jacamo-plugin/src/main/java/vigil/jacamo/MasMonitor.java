@@ -113,6 +113,8 @@ public final class MasMonitor {
         if ("vigil".equals(name)) {
             LOG.warn("an agent is named 'vigil': beliefs and messages with source(vigil) from Vigil cannot be told apart from it");
         }
+        // Agents create, clone, kill and stop through the platform's services: put them under the monitor too.
+        PlatformGuard.install();
         synchronized (LOCK) {
             AGENTS.put(name, arch);
             if (monitor == null && unavailable == null) {

@@ -44,6 +44,9 @@ public class MonitoredArch extends AgArch {
     private static final AtomicLong IDS = new AtomicLong();
     static final String VIGIL = "vigil";
     private static final Atom VIGIL_ATOM = ASSyntax.createAtom(VIGIL);
+    /** The monitored agent whose reasoning cycle runs on this thread (internal actions run in it). */
+    private static final ThreadLocal<MonitoredArch> CURRENT = new ThreadLocal<>();
+    static final Seals SEALS = new Seals();
 
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private volatile Monitor monitor;
@@ -71,13 +74,32 @@ public class MonitoredArch extends AgArch {
         super.stop();
     }
 
+    @Override
+    public void reasoningCycleStarting() {
+        CURRENT.set(this);
+        super.reasoningCycleStarting();
+    }
+
+    @Override
+    public void reasoningCycleFinished() {
+        super.reasoningCycleFinished();
+        CURRENT.remove();
+    }
+
+    /** The name of the monitored agent whose reasoning cycle runs on the calling thread, or null. */
+    static String current() {
+        MonitoredArch a = CURRENT.get();
+        return a == null ? null : a.name;
+    }
+
     // ---- interception ----
 
     @Override
     public void sendMsg(Message m) throws Exception {
         // The sender is who the platform says this agent is, never what the message claims: Java code in an
-        // agent can build a Message with any sender, and Jason delivers it as it is.
+        // agent can build a Message with any sender, and Jason delivers it as it is. So the field is set too.
         String sender = getAgName();
+        m.setSender(sender);
         MasMonitor.counter().messages.incrementAndGet();
         Verdict v = judge(() -> message(m, sender, true));
         if (v.blocked()) {
@@ -85,7 +107,13 @@ public class MonitoredArch extends AgArch {
             LOG.debug("withheld {} -> {} {}: {}", sender, m.getReceiver(), m.getIlForce(), v.reason());
             return; // Withheld: the message is never handed on, so it is never delivered.
         }
-        super.sendMsg(m);
+        SEALS.seal(m);
+        try {
+            super.sendMsg(m);
+        } catch (Exception | Error e) {
+            SEALS.unseal(m);
+            throw e;
+        }
     }
 
     @Override
@@ -101,23 +129,50 @@ public class MonitoredArch extends AgArch {
         applyPending();
     }
 
-    /** Messages from agents outside the monitored set are judged on arrival; the others were judged when sent. */
+    /**
+     * A message a monitored agent sent was judged then and carries its seal. One without was delivered by
+     * something else (an agent not monitored, Java code calling the infrastructure): it is judged on
+     * arrival, and withheld outright when it names as sender Vigil or a monitored agent, neither of which
+     * sent it.
+     */
     private void judgeIncoming(Iterator<Message> it, int skip) {
         for (int i = 0; i < skip && it.hasNext(); i++) {
             it.next();
         }
         while (it.hasNext()) {
             Message m = it.next();
-            if (MasMonitor.isMonitored(m.getSender())) {
+            if (SEALS.take(m)) {
                 continue;
             }
             MasMonitor.counter().incoming.incrementAndGet();
+            String claimed = m.getSender();
+            if (VIGIL.equals(claimed) || MasMonitor.isMonitored(claimed)) {
+                MasMonitor.counter().incomingWithheld.incrementAndGet();
+                forged(m, claimed);
+                it.remove(); // Withheld: the agent never reads a message that lies about its sender.
+                continue;
+            }
             Verdict v = judge(() -> message(m, m.getSender() == null ? "unknown" : m.getSender(), false));
             if (v.blocked()) {
                 MasMonitor.counter().incomingWithheld.incrementAndGet();
                 LOG.debug("withheld incoming {} -> {} {}: {}", m.getSender(), getAgName(), m.getIlForce(), v.reason());
                 it.remove(); // Withheld: the agent never reads this message.
             }
+        }
+    }
+
+    private void forged(Message m, String claimed) {
+        String reason = "the message names " + claimed + " as its sender, but " + (VIGIL.equals(claimed)
+                ? "Vigil did not send it" : claimed + " did not send it (it was delivered by an agent Vigil does not monitor)");
+        Monitor mon = monitor;
+        if (mon == null) {
+            LOG.warn("{}: withheld a message: {}", getAgName(), reason);
+            return;
+        }
+        try {
+            mon.withhold(message(m, "unknown", false), reason);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: withheld a message ({}), but could not record it: {}", getAgName(), reason, e.toString());
         }
     }
 
@@ -156,17 +211,25 @@ public class MonitoredArch extends AgArch {
         return e;
     }
 
-    private static String nextId(String prefix) {
+    static String nextId(String prefix) {
         return prefix + IDS.incrementAndGet();
     }
 
-    private interface EventSource {
+    interface EventSource {
         Event get();
     }
 
-    /** Asks the monitor; without one, the fail mode decides (fail-closed withholds everything). */
     private Verdict judge(EventSource source) {
-        Monitor m = monitor;
+        return judge(monitor, getAgName(), source);
+    }
+
+    /** Asks the shared monitor about an event of {@code agent} (the platform's internal actions use it). */
+    static Verdict judge(String agent, EventSource source) {
+        return judge(MasMonitor.monitor().orElse(null), agent, source);
+    }
+
+    /** Asks the monitor; without one, the fail mode decides (fail-closed withholds everything). */
+    private static Verdict judge(Monitor m, String agent, EventSource source) {
         if (m == null) {
             MasMonitor.Unavailable u = MasMonitor.unavailable();
             if (u != null && u.failClosed()) {
@@ -178,7 +241,7 @@ public class MonitoredArch extends AgArch {
             return m.judge(source.get());
         } catch (RuntimeException e) {
             boolean closed = m.config().fail() == Config.FailMode.CLOSED;
-            LOG.warn("{}: could not judge an event ({}); {}", getAgName(), e.toString(), closed ? "withheld (fail-closed)" : "allowed (fail-open)");
+            LOG.warn("{}: could not judge an event ({}); {}", agent, e.toString(), closed ? "withheld (fail-closed)" : "allowed (fail-open)");
             return closed ? Verdict.block("Vigil could not judge this event (fail-closed)") : Verdict.ALLOW;
         }
     }

@@ -20,7 +20,7 @@ import vigil.core.Vigil;
 import vigil.core.Alert;
 import vigil.core.Config;
 import vigil.core.RuleSource;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * A real Jason MAS from {@code src/test/resources/mas}, run headless under a monitor built from DRL given

@@ -6,11 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import vigil.core.cli.Tools;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Config;
@@ -36,17 +32,5 @@ class PacksLoadTest {
                 }
             }
         }
-    }
-
-    @Test
-    void vigilCheckPassesThePacksWithoutAMemoryWarning() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Tools.run(new String[] {"check", "src/main/resources/vigil/rules"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        assertEquals("", err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("10 files, "),
-                out.toString(StandardCharsets.UTF_8));
     }
 }

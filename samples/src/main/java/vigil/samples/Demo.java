@@ -49,7 +49,7 @@ final class Demo {
 
     /** The report of a run folder. */
     static Path writeReport(Path runDir) {
-        return vigil.core.report.HtmlReport.write(runDir);
+        return vigil.cli.report.HtmlReport.write(runDir);
     }
 
     private ScenarioRun.Live live(Scenario s, String label, boolean alerts) {

@@ -22,8 +22,9 @@ import vigil.core.Alert.WithheldAlert;
 import vigil.core.AlertSink;
 import vigil.core.Config;
 import vigil.core.RuleInfo;
+import vigil.cli.LivePrinter;
 import vigil.jacamo.MasMonitor;
-import vigil.jacamo.cli.JasonRun;
+import vigil.jacamo.run.JasonRun;
 
 /**
  * Runs one scenario once, for real: writes its Jason project to a temporary folder, starts Vigil with the
@@ -174,12 +175,12 @@ public final class ScenarioRun {
         public void accept(Alert alert) {
             if (alert instanceof ViolationAlert va) {
                 seen.add(new Seen(va.violation(), System.currentTimeMillis()));
-                live.alert(va.line());
+                live.alert(LivePrinter.line(va));
             } else if (alert instanceof WithheldAlert w) {
                 withheld++;
                 // One line per agent: a quarantined agent is withheld every round, and the rest are counted.
                 if (shown.add(w.event().agent())) {
-                    live.alert(w.line() + " (its later withheld events are counted, not shown)");
+                    live.alert(LivePrinter.line(w) + " (its later withheld events are counted, not shown)");
                 }
             }
         }

@@ -1,0 +1,176 @@
+package vigil.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import vigil.core.Monitor;
+import vigil.core.Vigil;
+import vigil.core.Config;
+import vigil.core.ConfigException;
+import vigil.core.RuleCompilationException;
+import vigil.jacamo.MasMonitor;
+import vigil.jacamo.run.JasonRun;
+import vigil.jacamo.run.ProjectException;
+
+/**
+ * {@code vigil run PROJECT.mas2j ...}: starts the monitor (and refuses to go on if it cannot), runs the
+ * project headless with every agent monitored, prints alerts as they come and a summary at the end.
+ */
+public final class RunCommand implements Command {
+
+    private PrintStream out;
+    private PrintStream err;
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public String usage() {
+        return """
+                run PROJECT.mas2j [--rules FILE|DIR[,...]]... [--config FILE] [--audit FILE] [--trace FILE]
+                                  [--duration 30s] [--fail-closed]
+                    runs a Jason project headless with every agent monitored by Vigil; prints alerts live
+                    and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends
+                """;
+    }
+
+    private record Options(Path project, List<Path> rules, Path config, Path audit, Path trace, Duration duration,
+            boolean failClosed) {
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        Options o = parse(args);
+        Config config;
+        try {
+            config = configure(o);
+        } catch (ConfigException e) {
+            err.println("vigil run: bad configuration: " + e.getMessage());
+            return Exit.BAD_INPUT.code;
+        }
+        RunSummary summary = new RunSummary();
+        Monitor monitor;
+        try {
+            monitor = MasMonitor.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
+        } catch (RuleCompilationException e) {
+            err.println("vigil run: the rules do not compile, the MAS is not started." + System.lineSeparator() + e.getMessage());
+            return Exit.BAD_INPUT.code;
+        } catch (ConfigException | UncheckedIOException e) {
+            err.println("vigil run: the monitor cannot start, the MAS is not started: " + e.getMessage());
+            return Exit.BAD_INPUT.code;
+        } catch (RuntimeException e) {
+            err.println("vigil run: the monitor cannot start, the MAS is not started: " + e);
+            return Exit.BAD_INPUT.code;
+        }
+        long started = System.currentTimeMillis();
+        JasonRun run;
+        try {
+            run = JasonRun.start(o.project(), true);
+        } catch (ProjectException e) {
+            MasMonitor.shutdown();
+            err.println("vigil run: " + e.getMessage());
+            return Exit.BAD_PROJECT.code;
+        }
+        out.println("vigil: running " + o.project() + " with " + run.agents().size() + " agents " + run.agents()
+                + "; " + monitor.rules().stream().filter(r -> r.judges()).count() + " rules; audit "
+                + (config.audit() == null ? "off" : config.audit()) + "; until .stopMAS"
+                + (o.duration() == null ? " or Ctrl-C" : " or " + Config.formatDuration(o.duration())));
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> finish(run, monitor, summary, started, finished, "interrupted"), "vigil-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        String how;
+        try {
+            boolean stoppedItself = run.awaitStop(o.duration() == null ? Duration.ofDays(365_000) : o.duration());
+            how = stoppedItself ? "the MAS stopped itself" : "the duration ended";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            how = "interrupted";
+        }
+        finish(run, monitor, summary, started, finished, how);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting.
+        }
+        return run.exitValue() == 0 ? Exit.OK.code : run.exitValue();
+    }
+
+    private void finish(JasonRun run, Monitor monitor, RunSummary summary, long started, AtomicBoolean finished, String how) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        run.close();
+        try {
+            monitor.drain(5_000);
+            monitor.flushAlerts(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        summary.print(out, how, System.currentTimeMillis() - started, MasMonitor.traffic(), monitor);
+        MasMonitor.shutdown();
+        out.flush();
+    }
+
+    private Config configure(Options o) {
+        Config base;
+        if (o.config() != null) {
+            base = Config.load(o.config());
+        } else {
+            Path local = o.project().toAbsolutePath().getParent().resolve(MasMonitor.CONFIG_FILE);
+            base = Files.isRegularFile(local) ? Config.load(local) : Config.defaults();
+        }
+        Config.Builder b = base.toBuilder().logAlerts(false);
+        if (!o.rules().isEmpty()) {
+            List<String> locations = new ArrayList<>();
+            for (Path p : o.rules()) {
+                locations.add(p.toString());
+            }
+            b.rules(locations);
+        }
+        if (o.audit() != null) {
+            b.audit(o.audit());
+        }
+        if (o.trace() != null) {
+            b.trace(o.trace());
+        }
+        if (o.failClosed()) {
+            b.fail(Config.FailMode.CLOSED);
+        }
+        return b.build();
+    }
+
+    private static Options parse(Args args) {
+        args.accept("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed");
+        List<String> projects = args.positional();
+        if (projects.isEmpty()) {
+            throw new UsageException("give the project file, e.g. vigil run my.mas2j");
+        }
+        if (projects.size() > 1) {
+            throw new UsageException("one project only (got " + projects.get(0) + " and " + projects.get(1) + ")");
+        }
+        Duration duration = null;
+        if (args.value("--duration") != null) {
+            try {
+                duration = Config.parseDuration(args.value("--duration"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--duration: " + e.getMessage());
+            }
+        }
+        return new Options(Path.of(projects.get(0)), args.list("--rules").stream().map(Path::of).toList(),
+                args.path("--config"), args.path("--audit"), args.path("--trace"), duration, args.flag("--fail-closed"));
+    }
+}

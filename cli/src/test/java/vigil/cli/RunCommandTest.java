@@ -1,0 +1,150 @@
+package vigil.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vigil run} on real projects, valid and broken, in this JVM: exit status, output, and no threads left behind. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Set<Thread> before;
+
+    @BeforeEach
+    void threadsBefore() {
+        before = nonDaemon();
+    }
+
+    @AfterEach
+    void noStrayThreads() throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        Set<Thread> stray = stray();
+        while (!stray.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(50);
+            stray = stray();
+        }
+        assertEquals(Set.of(), stray.stream().map(Thread::getName).collect(Collectors.toSet()), "threads left running");
+    }
+
+    private Set<Thread> stray() {
+        Set<Thread> now = nonDaemon();
+        now.removeAll(before);
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("vigil-"))
+                .forEach(now::add);
+        return now;
+    }
+
+    private static Set<Thread> nonDaemon() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon())
+                .collect(Collectors.toSet());
+    }
+
+    static String resource(String name) {
+        try {
+            return Path.of(RunCommandTest.class.getResource("/mas/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int vigil(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsAProjectUntilItStopsItselfAndSummarises() throws Exception {
+        Path audit = dir.resolve("audit.jsonl");
+        int status = vigil("run", resource("runner/ping.mas2j"), "--rules", resource("runner/civility.drl"),
+                "--audit", audit.toString(), "--duration", "60s");
+        assertEquals(0, status, err());
+        String o = out();
+        assertTrue(o.contains("vigil: running "), o);
+        assertTrue(o.contains("2 agents [pinger, ponger]"), o);
+        assertTrue(o.contains("vigil: VIOLATION civility [medium] \"Insulting another agent\" by pinger: insulted ponger -> block"), o);
+        assertTrue(o.contains("vigil: summary (the MAS stopped itself"), o);
+        assertTrue(o.contains("messages    7 sent, 1 withheld"), o);
+        assertTrue(o.contains("violations  1: civility 1"), o);
+        assertTrue(o.contains("by agent    pinger 1"), o);
+        assertTrue(o.contains("sanctions   block 1, warn 1"), o);
+        String log = Files.readString(audit);
+        assertTrue(log.contains("\"kind\":\"violation\""), log);
+        assertTrue(log.contains("\"kind\":\"close\""), "the audit log is closed properly: " + log);
+    }
+
+    @Test
+    void stopsWhenTheDurationEnds() {
+        int status = vigil("run", resource("runner/forever.mas2j"), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString(), "--duration", "1s");
+        assertEquals(0, status, err());
+        assertTrue(out().contains("vigil: summary (the duration ended"), out());
+    }
+
+    @Test
+    void aSyntaxErrorInTheProjectIsReportedWithItsLine() {
+        int status = vigil("run", resource("broken/syntax.mas2j"), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString());
+        assertEquals(Exit.BAD_PROJECT.code, status);
+        assertTrue(err().contains("syntax.mas2j:3: "), err());
+        assertFalse(err().contains("\tat "), "no stack trace: " + err());
+    }
+
+    @Test
+    void aMissingAgentSourceIsReported() {
+        int status = vigil("run", resource("broken/missing.mas2j"), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString());
+        assertEquals(Exit.BAD_PROJECT.code, status);
+        assertTrue(err().contains("missing.mas2j:4: agent ghost: source ghost.asl not found"), err());
+    }
+
+    @Test
+    void anAgentSourceThatDoesNotParseIsReportedWithItsLine() {
+        int status = vigil("run", resource("broken/badasl.mas2j"), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString());
+        assertEquals(Exit.BAD_PROJECT.code, status, out() + err());
+        assertTrue(err().contains("broken.asl:3"), err());
+        assertTrue(err().contains("1 of 2 agents created"), err());
+    }
+
+    @Test
+    void aBadRuleKeepsTheMasFromStarting() {
+        int status = vigil("run", resource("runner/ping.mas2j"), "--rules", resource("broken/bad.drl"),
+                "--audit", dir.resolve("a.jsonl").toString());
+        assertEquals(Exit.BAD_INPUT.code, status);
+        assertTrue(err().contains("bad.drl:8: "), err());
+        assertTrue(err().contains("the MAS is not started"), err());
+        assertFalse(out().contains("vigil: running"), out());
+    }
+
+    @Test
+    void unknownCommandsAndOptionsGetTheUsage() {
+        assertEquals(2, vigil("frobnicate"));
+        assertTrue(err().contains("unknown command 'frobnicate'"));
+        assertTrue(err().contains("usage: vigil COMMAND"));
+        assertEquals(2, vigil("run", "x.mas2j", "--colour"));
+        assertTrue(err().contains("unknown option --colour"), err());
+        assertEquals(2, vigil("run", "x.mas2j", "--duration", "soon"));
+        assertTrue(err().contains("--duration: not a duration: 'soon'"), err());
+    }
+}

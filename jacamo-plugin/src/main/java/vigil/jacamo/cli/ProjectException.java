@@ -1,9 +1,0 @@
-package vigil.jacamo.cli;
-
-/** A Jason project that cannot run; the message says why in the user's terms ({@code file:line: problem}). */
-public class ProjectException extends RuntimeException {
-
-    public ProjectException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,45 @@
+package vigil.samples;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import vigil.cli.Args;
+import vigil.cli.Command;
+import vigil.cli.UsageException;
+
+/** {@code vigil scenarios [--seeds N] [--out FILE]}: the benchmark over seeds, registered through the {@link Command} SPI. */
+public final class ScenariosCommand implements Command {
+
+    @Override
+    public String name() {
+        return "scenarios";
+    }
+
+    @Override
+    public int order() {
+        return 2;
+    }
+
+    @Override
+    public String usage() {
+        return """
+                scenarios [--seeds N] [--out FILE]
+                    runs every scenario over seeds 1..N (default 10) and writes the benchmark table
+                    (default docs/scenarios.md)
+                """;
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) {
+        DemoCommand.quietLogging();
+        args.accept("--seeds=", "--out=");
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected argument " + args.positional().get(0));
+        }
+        Integer seeds = args.number("--seeds", Integer::parseInt);
+        if (seeds != null && seeds < 1) {
+            throw new UsageException("--seeds must be at least 1");
+        }
+        Path file = args.value("--out") == null ? Path.of("docs", "scenarios.md") : args.path("--out");
+        return new Benchmark(out).run(seeds == null ? 10 : seeds, file);
+    }
+}
