@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * The arguments that follow a command's name, parsed the same way for every command: {@code --name VALUE} or
  * {@code --name=VALUE} for an option that takes a value, {@code --name} for a flag, anything else positional.
- * A command declares its options with {@link #accept}; anything else that starts with {@code -} is a
+ * A command declares its options ({@link Command#options}), which the dispatcher hands to {@link #accept}; anything else that starts with {@code -} is a
  * {@link UsageException}. An option given more than once keeps every value ({@link #list}); a list option
  * also takes commas ({@code --rules a,b} is {@code --rules a --rules b}).
  */
@@ -44,6 +44,11 @@ public final class Args {
      * Throws a {@link UsageException} for an unknown option or an option without its value.
      */
     public Args accept(String... options) {
+        return accept(List.of(options));
+    }
+
+    /** As {@link #accept(String...)}. */
+    public Args accept(List<String> options) {
         Map<String, Boolean> takesValue = new LinkedHashMap<>();
         for (String o : options) {
             takesValue.put(o.endsWith("=") ? o.substring(0, o.length() - 1) : o, o.endsWith("="));

@@ -56,8 +56,12 @@ public final class AuditCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--rules=", "--config=", "--stop-on-error");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
-        args.accept("--rules=", "--config=", "--stop-on-error");
         Path trace = Path.of(args.single("give the trace to replay (a .jsonl file recorded with 'trace = FILE')"));
         List<String> rules = args.list("--rules");
         Path configFile = args.path("--config");

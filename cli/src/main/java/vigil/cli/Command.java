@@ -1,6 +1,7 @@
 package vigil.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * One command of Vigil's command line ({@code ./vigil NAME ARGS...}). Commands are found with
@@ -19,13 +20,22 @@ public interface Command {
      */
     String usage();
 
+    /**
+     * The options the command takes: {@code "--config="} takes a value, {@code "--list"} is a flag. The
+     * dispatcher parses the arguments with them before {@link #run}, so an unknown option or a missing value is
+     * a usage error before the command does anything.
+     */
+    default List<String> options() {
+        return List.of();
+    }
+
     /** Where the command is listed in the usage text, lowest first; ties go by name. */
     default int order() {
         return 100;
     }
 
     /**
-     * Runs the command with the arguments that follow its name and returns an exit code of the one table,
+     * Runs the command with the arguments that follow its name, already parsed with {@link #options}, and returns an exit code of the one table,
      * {@link Exit}. A usage error (an unknown option, a missing argument) is thrown as a
      * {@link UsageException}: the dispatcher prints it with the command's usage and exits with
      * {@link Exit#USAGE}.

@@ -57,12 +57,27 @@ public final class Main {
             return Exit.OK.code;
         }
         try {
+            rest.accept(command.options());
             return command.run(rest, out, err);
         } catch (UsageException e) {
             err.println("vigil " + name + ": " + e.getMessage());
             err.print(usage(List.of(command)));
             return Exit.USAGE.code;
         }
+    }
+
+    /**
+     * Parses a command line as {@link #run} would, without running it: the command must exist and its options
+     * be known and complete. Returns the parsed arguments; throws {@link UsageException} otherwise. The
+     * documentation's command lines are checked with it.
+     */
+    public static Args parse(String... args) {
+        Map<String, Command> commands = commands();
+        if (args.length == 0 || (!commands.containsKey(args[0]) && !args[0].equals("help"))) {
+            throw new UsageException("unknown command '" + (args.length == 0 ? "" : args[0]) + "'");
+        }
+        Args rest = new Args(Arrays.copyOfRange(args, 1, args.length));
+        return args[0].equals("help") ? rest : rest.accept(commands.get(args[0]).options());
     }
 
     /** Every command on the class path, by name; two with the same name are a packaging error. */
@@ -79,6 +94,11 @@ public final class Main {
             }
         }
         return byName;
+    }
+
+    /** The one usage text, of every command on the class path. */
+    public static String usage() {
+        return usage(commands().values());
     }
 
     /** The one usage text: the commands given (all, or the one asked about), then the exit codes. */

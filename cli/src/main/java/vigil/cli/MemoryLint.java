@@ -36,8 +36,6 @@ final class MemoryLint {
 
     private static final Set<String> CORE_EVENTS = Set.of("MessageEvent", "ActionEvent", "ReportEvent");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
-    private static final Pattern PAIR = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern PARAMS = Pattern.compile("@params\\s*\\(([^)]*)\\)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
     private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:");
 
@@ -45,21 +43,11 @@ final class MemoryLint {
     }
 
     static List<RuleError> warnings(List<RuleSource> sources) {
-        Map<String, String> defaults = new HashMap<>();
-        for (RuleSource s : sources) {
-            Matcher m = PARAMS.matcher(s.text());
-            while (m.find()) {
-                Matcher p = PAIR.matcher(m.group(1));
-                while (p.find()) {
-                    defaults.putIfAbsent(p.group(1), p.group(2));
-                }
-            }
-        }
         Map<RuleSource, PackageDescr> parsed = new HashMap<>();
         Set<String> events = new HashSet<>(CORE_EVENTS);
         List<RuleError> out = new ArrayList<>();
         for (RuleSource s : sources) {
-            PackageDescr pkg = parse(s, defaults);
+            PackageDescr pkg = parse(s);
             if (pkg == null) {
                 continue;
             }
@@ -90,16 +78,15 @@ final class MemoryLint {
         return out;
     }
 
-    private static PackageDescr parse(RuleSource s, Map<String, String> defaults) {
-        Matcher m = PLACEHOLDER.matcher(s.text());
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(defaults.getOrDefault(m.group(1), "1")));
-        }
-        m.appendTail(sb);
+    /**
+     * Parses the text with each {@code ${param}} as {@code 1}: the lint reads the rules' shape (a window or
+     * none), never a parameter's value, so it needs neither the packs' defaults nor the compiler's expansion.
+     */
+    private static PackageDescr parse(RuleSource s) {
+        String text = PLACEHOLDER.matcher(s.text()).replaceAll("1");
         try {
             DrlParser parser = new DrlParser();
-            PackageDescr pkg = parser.parse(false, sb.toString());
+            PackageDescr pkg = parser.parse(false, text);
             return parser.hasErrors() ? null : pkg;
         } catch (DroolsParserException | RuntimeException ex) {
             return null;

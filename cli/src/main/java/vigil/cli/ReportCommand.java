@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import vigil.cli.report.HtmlReport;
 
 /**
@@ -32,8 +33,12 @@ public final class ReportCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--out=", "--key=");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
-        args.accept("--out=", "--key=");
         Path dir = Path.of(args.single("give the run folder (one holding audit.jsonl and trace.jsonl, e.g. vigil-out/fishery)"));
         Path page = args.path("--out");
         byte[] key = args.value("--key") == null ? null : args.value("--key").getBytes(StandardCharsets.UTF_8);

@@ -51,13 +51,28 @@ public final class RunCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
         Options o = parse(args);
-        Config config;
         try {
-            config = configure(o);
+            // The project first: a missing file or agent source is told before the rules are compiled.
+            JasonRun.check(o.project());
+        } catch (ProjectException e) {
+            err.println("vigil run: " + e.getMessage());
+            return Exit.BAD_PROJECT.code;
+        }
+        Config config;
+        RunOutput folder;
+        try {
+            Config chosen = configure(o);
+            folder = RunOutput.of(chosen, o.audit(), o.project());
+            config = folder == null ? chosen : chosen.toBuilder().out(folder.dir()).audit(folder.dir().resolve("audit.jsonl")).build();
         } catch (ConfigException e) {
             err.println("vigil run: bad configuration: " + e.getMessage());
             return Exit.BAD_INPUT.code;
@@ -76,6 +91,9 @@ public final class RunCommand implements Command {
             err.println("vigil run: the monitor cannot start, the MAS is not started: " + e);
             return Exit.BAD_INPUT.code;
         }
+        if (folder != null) {
+            folder.markLatest();
+        }
         long started = System.currentTimeMillis();
         JasonRun run;
         try {
@@ -86,7 +104,7 @@ public final class RunCommand implements Command {
             return Exit.BAD_PROJECT.code;
         }
         out.println("vigil: running " + o.project() + " with " + run.agents().size() + " agents " + run.agents()
-                + "; " + monitor.rules().stream().filter(r -> r.judges()).count() + " rules; audit "
+                + "; " + count(monitor.rules().stream().filter(r -> r.judges()).count(), "rule") + "; audit "
                 + (config.audit() == null ? "off" : config.audit()) + "; until .stopMAS"
                 + (o.duration() == null ? " or Ctrl-C" : " or " + Config.formatDuration(o.duration())));
         AtomicBoolean finished = new AtomicBoolean();
@@ -125,6 +143,10 @@ public final class RunCommand implements Command {
         out.flush();
     }
 
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     private Config configure(Options o) {
         Config base;
         if (o.config() != null) {
@@ -154,7 +176,6 @@ public final class RunCommand implements Command {
     }
 
     private static Options parse(Args args) {
-        args.accept("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed");
         List<String> projects = args.positional();
         if (projects.isEmpty()) {
             throw new UsageException("give the project file, e.g. vigil run my.mas2j");

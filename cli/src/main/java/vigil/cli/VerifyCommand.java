@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import vigil.core.AuditTrail;
 
 /** {@code verify AUDIT.jsonl [--key KEY]}: checks the audit log's chain and prints the verifier's report. */
@@ -29,8 +30,12 @@ public final class VerifyCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--key=");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
-        args.accept("--key=");
         Path file = Path.of(args.single("give the audit log to check (vigil-out/audit.jsonl by default)"));
         byte[] key = args.value("--key") == null ? null : args.value("--key").getBytes(StandardCharsets.UTF_8);
         AuditTrail.Report report;

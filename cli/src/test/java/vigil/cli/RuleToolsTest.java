@@ -191,6 +191,25 @@ class RuleToolsTest {
         assertEquals(2, o.lines().filter(l -> l.contains("\"Telling what one believes false\" by alice")).count(), o);
         assertTrue(o.contains("(evidence m1) -> would block"), o);
         assertTrue(o.contains("3 events replayed, 1 bad lines skipped: 2 violations (honesty 2)"), o);
+        // Times from the trace's first event, which is named once.
+        assertTrue(o.startsWith("trace " + t + " starts at 1970-01-01T00:00:01Z; times are from there\n"), o);
+        assertTrue(o.contains("\n+0.000 s  honesty [high] \"Telling what one believes false\" by alice"), o);
+        assertTrue(o.contains("\n+1.000 s  honesty [high]"), o);
+    }
+
+    @Test
+    void checkListsEveryRuleWithItsMetadata() throws IOException {
+        Path f = write("rules/honesty.drl", GOOD);
+        assertEquals(0, run("check", f.toString(), "--list"), err());
+        assertTrue(out().contains("honesty: \"Telling what one believes false\"  value honesty, level human, severity high,"
+                + " path gate, sanction block, mute 30s  (" + f), out());
+    }
+
+    @Test
+    void checkListsThePacksParameters() {
+        assertEquals(0, run("check", "classpath", "--list"), err());
+        assertTrue(out().contains("commons: \"The group takes more than the commons can sustain\"  value commons,"), out());
+        assertTrue(out().contains("sanction warn, cooldown 1m; params contributors = 2, sustainable = 100, window = 60s  (classpath:vigil/rules/commons/commons.drl)"), out());
     }
 
     @Test

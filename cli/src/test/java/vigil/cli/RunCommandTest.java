@@ -8,8 +8,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,5 +148,53 @@ class RunCommandTest {
         assertTrue(err().contains("unknown option --colour"), err());
         assertEquals(2, vigil("run", "x.mas2j", "--duration", "soon"));
         assertTrue(err().contains("--duration: not a duration: 'soon'"), err());
+    }
+
+    @Test
+    void eachRunWritesIntoItsOwnFolderAndLatestLinksTheNewest() throws Exception {
+        Path outDir = dir.resolve("out");
+        Path cfg = Files.writeString(dir.resolve("vigil.properties"), "out = " + outDir + "\n");
+        // --rules takes a comma list, as audit's does.
+        Path quiet = Files.writeString(dir.resolve("quiet.drl"), """
+                package extra.quiet;
+                import vigil.core.*;
+                import function vigil.core.Findings.violation;
+                rule "Shouting"
+                    @value("civility") @severity("low") @sanction("warn") @path("gate")
+                when
+                    $m : MessageEvent(content.functor == "shout")
+                then
+                    violation(kcontext, "shouted", $m);
+                end
+                """);
+        String rules = resource("runner/civility.drl") + "," + quiet;
+        assertEquals(0, vigil("run", resource("runner/ping.mas2j"), "--rules", rules, "--config", cfg.toString()), err());
+        assertTrue(out().contains("2 rules;"), "both files of the comma list: " + out());
+        Thread.sleep(1100); // the folders are named by the second
+        assertEquals(0, vigil("run", resource("runner/ping.mas2j"), "--rules", rules, "--config", cfg.toString()), err());
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(outDir)) {
+            runs = s.filter(p -> !Files.isSymbolicLink(p)).sorted().toList();
+        }
+        assertEquals(2, runs.size(), runs.toString());
+        for (Path run : runs) {
+            assertTrue(run.getFileName().toString().matches("ping-\\d{8}-\\d{6}"), run.toString());
+            String log = Files.readString(run.resolve("audit.jsonl"));
+            assertEquals(1, log.lines().filter(l -> l.contains("\"kind\":\"open\"")).count(), "one run per log: " + log);
+        }
+        assertEquals(runs.get(1).getFileName(), Files.readSymbolicLink(outDir.resolve("latest")));
+        assertTrue(out().contains("audit " + runs.get(1).resolve("audit.jsonl")), out());
+
+        assertEquals(Exit.BAD_INPUT.code, vigil("report", outDir.toString()));
+        assertTrue(err().contains("holds the folders of 2 runs, not one run: give one, e.g. " + outDir.resolve("latest")), err());
+        assertEquals(0, vigil("report", outDir.resolve("latest").toString()), err());
+    }
+
+    @Test
+    void theProjectIsCheckedBeforeTheRulesAreCompiled() {
+        int status = vigil("run", dir.resolve("nowhere.mas2j").toString(), "--rules", resource("broken/bad.drl"));
+        assertEquals(Exit.BAD_PROJECT.code, status);
+        assertTrue(err().contains("nowhere.mas2j: no such project file"), err());
+        assertFalse(err().contains("bad.drl"), "the rules were not compiled: " + err());
     }
 }

@@ -31,9 +31,13 @@ public final class DemoCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--seed=", "--agents=", "--misaligned=", "--rounds=", "--out=");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
         quietLogging();
-        args.accept("--seed=", "--agents=", "--misaligned=", "--rounds=", "--out=");
         List<String> which = args.positional();
         if (which.size() > 1) {
             throw new UsageException("one scenario (or all), not " + String.join(" and ", which));

@@ -2,6 +2,7 @@ package vigil.samples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import vigil.cli.Args;
 import vigil.cli.Command;
 import vigil.cli.UsageException;
@@ -29,9 +30,13 @@ public final class ScenariosCommand implements Command {
     }
 
     @Override
+    public List<String> options() {
+        return List.of("--seeds=", "--out=");
+    }
+
+    @Override
     public int run(Args args, PrintStream out, PrintStream err) {
         DemoCommand.quietLogging();
-        args.accept("--seeds=", "--out=");
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }

@@ -61,6 +61,14 @@ public final class HtmlReport {
             throw new IllegalArgumentException(runDir + ": no such run folder");
         }
         try {
+            if (!Files.exists(runDir.resolve(RunReader.AUDIT)) && !Files.exists(runDir.resolve(RunReader.TRACE))) {
+                List<String> runs = RunReader.runsIn(runDir);
+                if (!runs.isEmpty()) {
+                    throw new IllegalArgumentException(runDir + " holds the folders of " + runs.size()
+                            + (runs.size() == 1 ? " run" : " runs") + ", not one run: give one, e.g. "
+                            + runDir.resolve(Files.isDirectory(runDir.resolve("latest")) ? "latest" : runs.get(runs.size() - 1)));
+                }
+            }
             RunFolder run = RunReader.read(runDir, auditKey, readers);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {

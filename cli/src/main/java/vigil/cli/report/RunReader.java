@@ -54,6 +54,18 @@ final class RunReader {
     private RunReader() {
     }
 
+    /** The sub-folders of {@code dir} that hold a run (an audit log or a trace), sorted by name; the link {@code latest} is not one. */
+    static List<String> runsIn(Path dir) throws IOException {
+        List<String> runs = new ArrayList<>();
+        try (var children = Files.list(dir)) {
+            children.filter(c -> !Files.isSymbolicLink(c))
+                    .filter(c -> Files.isRegularFile(c.resolve(AUDIT)) || Files.isRegularFile(c.resolve(TRACE)))
+                    .forEach(c -> runs.add(c.getFileName().toString()));
+        }
+        runs.sort(null);
+        return runs;
+    }
+
     static RunFolder read(Path dir, byte[] auditKey, List<RunContext.Reader> readers) throws IOException {
         List<String> problems = new ArrayList<>();
         RunContext context = null;
@@ -81,6 +93,7 @@ final class RunReader {
             return null;
         }
         BadLines bad = new BadLines(AUDIT);
+        long[] opened = {0};
         JsonLines.read(file, (lineNo, line) -> {
             try {
                 AuditTrail.Entry entry = AuditTrail.read(line);
@@ -88,6 +101,8 @@ final class RunReader {
                     out.add(violation(entry, cited));
                 } else if (entry.kind().equals("withheld")) {
                     withheld[0]++;
+                } else if (entry.kind().equals("open")) {
+                    opened[0]++;
                 }
             } catch (RuntimeException e) {
                 bad.add(lineNo);
@@ -95,6 +110,10 @@ final class RunReader {
             return true;
         });
         bad.tell(problems);
+        if (opened[0] > 1) {
+            problems.add(AUDIT + " holds " + opened[0] + " runs, one after another (a monitor opened it " + opened[0]
+                    + " times): the page shows them together; give each run its own folder (vigil run does)");
+        }
         try {
             return AuditTrail.verify(file, key);
         } catch (CharacterCodingException e) {

@@ -260,6 +260,17 @@ class HtmlReportTest {
         assertEquals(found.size(), all(doc, "//table[@class='violations']/tbody/tr").size());
     }
 
+    @Test
+    void anAuditLogHoldingSeveralRunsIsToldNotMergedSilently() throws Exception {
+        ReportFixture.build(dir, false);
+        String once = Files.readString(dir.resolve("audit.jsonl"));
+        Path two = Files.createDirectories(dir.resolve("appended"));
+        Files.writeString(two.resolve("audit.jsonl"), once + once);
+        Document doc = parse(HtmlReport.write(two));
+        assertTrue(text(doc, "//*[@id='problems']").contains("audit.jsonl holds 2 runs, one after another"),
+                text(doc, "//*[@id='problems']"));
+    }
+
     /** An audit record of a violation (without a hash: the chain is not what these tests look at). */
     static String violationRecord(int i, long time, String value) {
         return "{\"kind\":\"violation\",\"time\":" + time + ",\"violation\":{\"id\":\"v" + i

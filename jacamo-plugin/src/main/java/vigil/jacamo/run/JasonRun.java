@@ -42,6 +42,15 @@ public final class JasonRun implements AutoCloseable {
     }
 
     /**
+     * Parses the project and checks that every agent's source exists, without starting anything, so that a
+     * caller can refuse a bad project before it does costlier work (compiling rules). Throws
+     * {@link ProjectException} as {@link #start} does.
+     */
+    public static void check(Path projectFile) {
+        JasonProject.load(projectFile);
+    }
+
+    /**
      * Parses the project, checks that every agent's source exists, and starts the agents. With
      * {@code monitorEveryAgent}, {@link MonitoredArch} is put first in every agent's architecture (and in
      * those of agents created later); without, the project's own declarations are used as they are.
