@@ -216,6 +216,12 @@ public final class Config {
                     + " after the vocabulary mapping), for `vigil audit` to replay. `none` or empty: no trace.",
             "trace = vigil-out/trace.jsonl", ".trace(Path.of(\"vigil-out/trace.jsonl\"))");
 
+    public static final Key<Duration> TRACE_HOLD = key("trace.hold", ValueType.DURATION, c -> Duration.ofSeconds(1), "1s",
+            d -> d.isNegative() ? "must not be negative" : null,
+            "How long an event waits before it is written to the trace, so that the trace is in time order although"
+                    + " agents' threads queue events a little out of it; a drain or the end writes every event.",
+            "trace.hold = 200ms", ".set(Config.TRACE_HOLD, Duration.ofMillis(200))", OnReload.KEPT);
+
     public static final Key<FailMode> FAIL = key("fail", ValueType.oneOf(FailMode.class), FailMode.OPEN,
             "What happens to an event when a gate rule throws while judging it: `open` allows it, `closed` blocks it."
                     + " Either way an `ENGINE_ERROR` alert is raised.",

@@ -351,15 +351,24 @@ public final class Monitor implements AutoCloseable {
         alerts.close();
     }
 
-    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Platform platform) {
+    /**
+     * The configured sinks come first among the synchronous ones: the audit log (key {@code audit}), then
+     * the log line ({@code sinks.log}), then those given to the builder; the queued sinks after.
+     */
+    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> synchronous, List<AlertSink> sinks, Platform platform) {
         CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
         try {
+            List<AlertSink> inline = new ArrayList<>();
             if (config.audit() != null) {
-                alerts.addSynchronous(new vigil.core.AuditLog(config.audit(), config.auditKey(), config.auditSync()));
+                inline.add(new AuditLog(config.audit(), config.auditKey(), config.auditSync()));
             }
             if (config.logAlerts()) {
-                alerts.addSynchronous(new vigil.core.LogSink());
+                inline.add(new LogSink());
+            }
+            inline.addAll(synchronous);
+            for (AlertSink s : inline) {
+                alerts.addSynchronous(s);
             }
             for (AlertSink s : sinks) {
                 alerts.add(s);

@@ -38,6 +38,7 @@ public final class Vigil {
     public static final class Builder {
         private Config config = Config.defaults();
         private final List<AlertSink> sinks = new ArrayList<>();
+        private final List<AlertSink> synchronous = new ArrayList<>();
         private Platform platform = Platform.NONE;
         private boolean serviceSinks = true;
         private ClassLoader loader = Vigil.class.getClassLoader();
@@ -54,6 +55,17 @@ public final class Vigil {
         /** Adds an alert sink; it is called from a thread of its own (see {@link AlertSink}). */
         public Builder sink(AlertSink s) {
             sinks.add(s);
+            return this;
+        }
+
+        /**
+         * Adds a sink called on the judging thread (an agent's for the gate, the watch's for the watch) before
+         * the verdict returns and before any sanction takes effect, as the audit log is: for a record that must
+         * exist before its consequence. It must be quick and must not block; a failure counts as the audit
+         * log's do ({@code Stats.auditFailures}, and with {@code fail = closed} the event is blocked).
+         */
+        public Builder synchronousSink(AlertSink s) {
+            synchronous.add(s);
             return this;
         }
 
@@ -97,7 +109,7 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            return Monitor.create(config, new RuleSet(config, loader), all, platform);
+            return Monitor.create(config, new RuleSet(config, loader), synchronous, all, platform);
         }
     }
 }

@@ -84,6 +84,7 @@ final class Watch implements Runnable {
         this.config = config;
         this.judge = judge;
         this.trace = config.trace() == null ? null : openTrace(config.trace());
+        this.traceHoldMs = config.get(Config.TRACE_HOLD).toMillis();
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
@@ -331,13 +332,14 @@ final class Watch implements Runnable {
     /**
      * Events reach the watch in the order the agents' threads queued them, which can differ by a few
      * milliseconds from their times; the trace is written in time order: an event waits here until the
-     * newest event seen is {@link #TRACE_HOLD_MS} later, or until a drain or the end writes them all.
+     * newest event seen is {@code trace.hold} later ({@link Config#TRACE_HOLD}), or until a drain or the end
+     * writes them all.
      */
     private final java.util.PriorityQueue<Held> traceHeld = new java.util.PriorityQueue<>(
             java.util.Comparator.comparingLong((Held h) -> h.event().time()).thenComparingLong(Held::seq));
-    private static final long TRACE_HOLD_MS = 1_000;
     private long traceNewest = Long.MIN_VALUE;
     private long traceSeq;
+    private final long traceHoldMs;
 
     /** An event held for the trace, with its place in the queue to keep events of the same time in order. */
     private record Held(long seq, Event event) {
@@ -357,7 +359,7 @@ final class Watch implements Runnable {
             return;
         }
         try {
-            while (!traceHeld.isEmpty() && (all || traceHeld.peek().event().time() <= traceNewest - TRACE_HOLD_MS)) {
+            while (!traceHeld.isEmpty() && (all || traceHeld.peek().event().time() <= traceNewest - traceHoldMs)) {
                 trace.write(EventJson.write(traceHeld.poll().event()));
                 trace.newLine();
             }

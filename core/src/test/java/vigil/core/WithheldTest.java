@@ -123,6 +123,21 @@ class WithheldTest {
         assertEquals(s.observed(), s.watchJudged());
     }
 
+    @Test
+    void aSynchronousSinkHasTheViolationBeforeTheVerdictReturns() throws Exception {
+        List<Alert> inline = new java.util.ArrayList<>();
+        monitor = Vigil.builder()
+                .config(Config.builder().out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false)
+                        .rules(new RuleSource("greed.drl", GREED)).build())
+                .synchronousSink(inline::add)
+                .serviceSinks(false)
+                .start();
+        Verdict v = monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(80))));
+        assertEquals(Decision.FLAG, v.decision());
+        assertTrue(inline.stream().anyMatch(a -> a instanceof Alert.ViolationAlert va && va.violation().equals(v.violations().get(0))),
+                "recorded in the judging thread, before judge returned: " + inline);
+    }
+
     static String functor(Event e) {
         if (e instanceof MessageEvent m) {
             return m.content().functor();
