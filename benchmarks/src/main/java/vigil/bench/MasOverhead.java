@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vigil.bench.mas.finished;
+import vigil.core.Config;
 import vigil.core.Stats;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor;
@@ -58,49 +59,57 @@ final class MasOverhead {
         Logger.getLogger("").setLevel(Level.WARNING);
         Table t = new Table("MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run",
                 "variant", "runs (U / M)", "unmonitored s (median)", "monitored s (median)", "unmonitored msg/s",
-                "monitored msg/s", "wall-time ratio M/U (median)", "events judged per M run");
+                "monitored msg/s", "wall-time ratio M/U (median)", "events judged per M run",
+                "ratio with admission = off (median)", "events the watch passed by");
         for (boolean actions : new boolean[] {false, true}) {
             Path dir = Files.createTempDirectory("vigil-bench-mas");
             try {
                 Path project = write(dir, actions);
                 if (warmUp) {
-                    run(project, false, null);
-                    run(project, true, null);
+                    run(project, false, true, null);
+                    run(project, true, true, null);
                 }
                 List<Double> u = new ArrayList<>();
                 List<Double> m = new ArrayList<>();
                 List<Double> ratios = new ArrayList<>();
-                long[] judged = new long[1];
+                List<Double> offRatios = new ArrayList<>();
+                long[] judged = new long[2];
+                long[] ignored = new long[2];
                 for (int r = 0; r < rounds; r++) {
-                    double us = run(project, false, null);
-                    double ms = run(project, true, judged);
+                    double us = run(project, false, true, null);
+                    double ms = run(project, true, true, judged);
+                    double off = run(project, true, false, ignored);
                     u.add(us);
                     m.add(ms);
                     ratios.add(ms / us);
+                    offRatios.add(off / us);
                 }
                 double mu = Table.median(u);
                 double mm = Table.median(m);
                 t.row(actions ? "messages + an environment action per round" : "messages only", rounds + " / " + rounds,
                         Table.f(mu, 2), Table.f(mm, 2), Runs.f0(messages() / mu), Runs.f0(messages() / mm),
-                        Table.f(Table.median(ratios), 3) + "x", Runs.f0(judged[0]));
+                        Table.f(Table.median(ratios), 3) + "x", Runs.f0(judged[0]),
+                        Table.f(Table.median(offRatios), 3) + "x", Runs.f0(judged[1]));
             } finally {
                 deleteTree(dir);
             }
         }
-        return t.note("Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
+        return t.note("Rounds alternate unmonitored, monitored, and monitored with `admission = off` (every event"
+                + " inserted into the watch's session, as before admission). Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
                 + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
                 + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
                 + " last pinger finishes; the watch may still hold a backlog then, which it judges before the monitor closes.");
     }
 
     /** One run; returns its wall time in seconds. */
-    private double run(Path project, boolean monitored, long[] judged) throws Exception {
+    private double run(Path project, boolean monitored, boolean admission, long[] judged) throws Exception {
         Runs.gc();
         synchronized (finished.COUNT) {
             finished.COUNT.set(0);
         }
         if (monitored) {
-            MasMonitor.install(Vigil.builder().config(Monitors.config().build()).serviceSinks(false));
+            MasMonitor.install(Vigil.builder().config(Monitors.config().set(Config.ADMISSION, admission).build())
+                    .serviceSinks(false));
         }
         long t0 = System.nanoTime();
         JasonRun run = JasonRun.start(project, monitored);
@@ -127,6 +136,7 @@ final class MasOverhead {
                 Stats s = MasMonitor.monitor().map(mon -> mon.stats()).orElse(null);
                 if (s != null && judged != null) {
                     judged[0] = s.observed();
+                    judged[1] = s.watchPassedBy();
                 }
                 MasMonitor.shutdown();
             }

@@ -187,64 +187,131 @@ final class Runs {
         List<Event> all = new Workload(17).take(warmUp + events, 1_000_000, SPACING_MICROS);
         List<Event> before = all.subList(0, warmUp);
         List<Event> stream = all.subList(warmUp, all.size());
+        Table t = new Table("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events after "
+                + f0(warmUp) + " (steady state)",
+                "packs", "gate CPU (us/event)", "watch CPU (us/event)", "events admitted by the watch",
+                "violations + suppressed repeats");
+        for (String pack : packNames(quick)) {
+            Cost c = cost(pack, true, before, stream);
+            t.row(pack, Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), events), f0(c.found().size()));
+        }
+        return t.note("Each pack alone from its own folder, then all of them as the default monitor loads them. The events"
+                + " are the benchmark workload, " + SPACING_MICROS / 1000 + " ms apart in event time. The first " + f0(warmUp)
+                + " events of each monitor are not measured: " + (warmUp * SPACING_MICROS / 1_000_000) + " s of event time, so"
+                + " that the windows and the retention are as full as in a long run; the figures before"
+                + " that are lower and do not last. \"Admitted\": the share of the measured events some watch rule"
+                + " of the pack can match (the others are judged without entering the watch's session).");
+    }
+
+    /**
+     * The watch's admission side by side: each pack (and all) with admission on and off, alternating rounds on
+     * the same events after the same warm-up; the findings must be the same.
+     */
+    static Table admission(int events, int warmUp, int rounds, boolean quick) throws Exception {
+        List<Event> all = new Workload(17).take(warmUp + events, 1_000_000, SPACING_MICROS);
+        List<Event> before = all.subList(0, warmUp);
+        List<Event> stream = all.subList(warmUp, all.size());
+        Table t = new Table("The watch's admission: watch CPU per event with and without it, " + f0(events) + " events after "
+                + f0(warmUp) + ", " + rounds + " alternating rounds",
+                "packs", "events admitted", "watch CPU, admission off (us/event, median)",
+                "watch CPU, admission on (us/event, median)", "off / on (median)", "same findings");
+        for (String pack : packNames(quick)) {
+            List<Double> on = new ArrayList<>();
+            List<Double> off = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            long admitted = 0;
+            boolean same = true;
+            for (int r = 0; r < rounds; r++) {
+                Cost without = cost(pack, false, before, stream);
+                Cost with = cost(pack, true, before, stream);
+                off.add(without.watchUs());
+                on.add(with.watchUs());
+                ratios.add(without.watchUs() / with.watchUs());
+                admitted = with.admitted();
+                same &= with.found().equals(without.found());
+            }
+            t.row(pack, pct(admitted, events), Table.f(Table.median(off), 1), Table.f(Table.median(on), 1),
+                    Table.f(Table.median(ratios), 2) + "x", same ? "yes" : "**no**");
+        }
+        return t.note("`admission = off` inserts every event into the watch's session, as before this change;"
+                + " on, an event that no watch rule can match (by the compiled rules' single-event conditions) is"
+                + " counted and traced but never inserted. The findings (rule, agents, evidence of every violation and"
+                + " suppressed repeat) are compared between the two.");
+    }
+
+    /** The packs on the class path, by folder, then "all". */
+    private static List<String> packNames(boolean quick) {
+        List<String> names = new ArrayList<>(packSources().keySet());
+        if (quick) {
+            names = new ArrayList<>(names.subList(0, 1));
+        }
+        names.add("all");
+        return names;
+    }
+
+    private static Map<String, List<RuleSource>> packSources() {
         Map<String, List<RuleSource>> byPack = new TreeMap<>();
         for (RuleSource s : RuleSource.classpath(Runs.class.getClassLoader())) {
             String[] parts = s.origin().split("/");
             byPack.computeIfAbsent(parts.length >= 2 ? parts[parts.length - 2] : s.origin(), k -> new ArrayList<>()).add(s);
         }
-        Table t = new Table("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events after "
-                + f0(warmUp) + " (steady state)",
-                "packs", "gate CPU (us/event)", "watch CPU (us/event)", "violations + suppressed repeats");
+        return byPack;
+    }
+
+    /** What one monitor of {@code pack} costs on {@code stream} after judging {@code before}, and what it found. */
+    record Cost(double gateUs, double watchUs, long admitted, List<String> found) {
+    }
+
+    static Cost cost(String pack, boolean admission, List<Event> before, List<Event> stream) throws Exception {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        List<String> names = new ArrayList<>(byPack.keySet());
-        if (quick) {
-            names = new ArrayList<>(names.subList(0, 1));
-        }
-        names.add("all");
-        for (String pack : names) {
-            Path dir = null;
-            Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS);
-            if (!pack.equals("all")) {
-                dir = Files.createTempDirectory("vigil-bench-" + pack);
-                for (RuleSource s : byPack.get(pack)) {
-                    String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
-                    Files.writeString(dir.resolve(file), s.text());
-                }
-                config.rules(List.of(dir.toString()));
+        Path dir = null;
+        Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).set(Config.ADMISSION, admission);
+        if (!pack.equals("all")) {
+            dir = Files.createTempDirectory("vigil-bench-" + pack);
+            for (RuleSource s : packSources().get(pack)) {
+                String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
+                Files.writeString(dir.resolve(file), s.text());
             }
-            try (Monitor m = Monitors.start(config)) {
-                Thread watch = watchThread();
-                for (Event e : before) {
-                    m.judge(e);
-                }
-                drain(m);
-                long v0 = m.stats().violations() + m.stats().suppressed();
-                long g0 = cpu.getCurrentThreadCpuTime();
-                long w0 = cpu.getThreadCpuTime(watch.getId());
-                for (Event e : stream) {
-                    m.judge(e);
-                }
-                drain(m);
-                long g = cpu.getCurrentThreadCpuTime() - g0;
-                long w = cpu.getThreadCpuTime(watch.getId()) - w0;
-                t.row(pack, Table.f(g / 1e3 / events, 1), Table.f(w / 1e3 / events, 1),
-                        f0(m.stats().violations() + m.stats().suppressed() - v0));
-            } finally {
-                if (dir != null) {
-                    try (var files = Files.list(dir)) {
-                        for (Path f : files.toList()) {
-                            Files.delete(f);
-                        }
+            config.rules(List.of(dir.toString()));
+        }
+        gc();
+        try (Monitor m = Monitors.start(config)) {
+            Thread watch = watchThread();
+            for (Event e : before) {
+                m.judge(e);
+            }
+            drain(m);
+            int v0 = m.violations().size();
+            long p0 = m.stats().watchPassedBy();
+            long g0 = cpu.getCurrentThreadCpuTime();
+            long w0 = cpu.getThreadCpuTime(watch.getId());
+            for (Event e : stream) {
+                m.judge(e);
+            }
+            drain(m);
+            long g = cpu.getCurrentThreadCpuTime() - g0;
+            long w = cpu.getThreadCpuTime(watch.getId()) - w0;
+            List<String> found = new ArrayList<>();
+            List<vigil.core.Violation> vs = m.violations();
+            for (vigil.core.Violation v : vs.subList(Math.min(v0, vs.size()), vs.size())) {
+                found.add(v.rule() + " " + v.agents() + " " + v.evidence());
+            }
+            long passed = m.stats().watchPassedBy() - p0;
+            return new Cost(g / 1e3 / stream.size(), w / 1e3 / stream.size(), stream.size() - passed, found);
+        } finally {
+            if (dir != null) {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
                     }
-                    Files.delete(dir);
                 }
+                Files.delete(dir);
             }
         }
-        return t.note("Each pack alone from its own folder, then all of them as the default monitor loads them. The events"
-                + " are the benchmark workload, " + SPACING_MICROS / 1000 + " ms apart in event time. The first " + f0(warmUp)
-                + " events of each monitor are not measured: " + (warmUp * SPACING_MICROS / 1_000_000) + " s of event time, so"
-                + " that the windows and the retention (10 minutes) are as full as in a long run; the figures before"
-                + " that are lower and do not last.");
+    }
+
+    private static String pct(long part, long whole) {
+        return Table.f(100.0 * part / whole, 1) + "%";
     }
 
     /** The newest monitor thread (the benchmarks run one monitor at a time). */

@@ -21,7 +21,7 @@ class SmokeTest {
     }
 
     private static double number(String cell) {
-        return Double.parseDouble(cell.replace(",", "").replace("x", "").trim());
+        return Double.parseDouble(cell.replace(",", "").replace("x", "").replace("%", "").trim());
     }
 
     @Test
@@ -82,6 +82,24 @@ class SmokeTest {
         assertEquals("all", t.rows().get(t.rows().size() - 1).get(0));
         assertEquals(2, t.rows().size(), t.markdown());
         assertTrue(number(t.rows().get(1).get(2)) > 0, t.markdown());
+    }
+
+    @Test
+    void admissionIsComparedWithTheSameFindings() throws Exception {
+        Table t = quick("admission");
+        assertEquals(2, t.rows().size(), t.markdown());
+        for (List<String> r : t.rows()) {
+            assertEquals("yes", r.get(5), "the same findings with admission on and off: " + t.markdown());
+            assertTrue(number(r.get(1)) < 100, "the workload has events no rule of " + r.get(0) + " can match: " + t.markdown());
+        }
+    }
+
+    @Test
+    void jasonsTokenRingRunsUnmonitoredAndMonitored() throws Exception {
+        Table t = quick("ring");
+        assertEquals(1, t.rows().size());
+        assertTrue(number(t.rows().get(0).get(4)) > 0, t.markdown());
+        assertTrue(number(t.rows().get(0).get(5)) >= 200, "every hop judged: " + t.markdown());
     }
 
     @Test

@@ -237,6 +237,12 @@ public final class Config {
             "How long an event stays in the watch's memory at least (longer when a rule's window needs it).",
             "watch.retention = 30m", ".retention(Duration.ofMinutes(30))", OnReload.KEPT);
 
+    public static final Key<Boolean> ADMISSION = key("admission", ValueType.BOOLEAN, true,
+            "Whether the gate and the watch pass by the events that none of their rules can match (read off the"
+                    + " compiled rules' single-event conditions): such an event is counted and traced but never enters a"
+                    + " rules session. Off only to compare: the findings are the same either way.",
+            "admission = off", ".set(Config.ADMISSION, false)");
+
     public static final Key<Duration> WATCH_TICK = key("watch.tick", ValueType.DURATION, c -> Duration.ofSeconds(1), "1s",
             positive(),
             "How often an idle watch moves its clock to the wall clock (live mode), so rules about something that did"
@@ -697,10 +703,10 @@ public final class Config {
                     }
                     String head = end < 0 ? key + "." : key.substring(0, end + 1);
                     String tail = end < 0 ? k.family.member : key.substring(end + 1);
-                    d = distance(head, prefix);
+                    d = Names.distance(head, prefix);
                     candidate = prefix + (tail.isEmpty() ? k.family.member : tail);
                 } else {
-                    d = distance(key, k.name);
+                    d = Names.distance(key, k.name);
                     candidate = k.name;
                 }
                 if (d < bestDistance) {
@@ -710,25 +716,6 @@ public final class Config {
             }
             return best != null && bestDistance <= Math.max(2, key.length() / 4) ? " '" + key + "'; did you mean '" + best + "'?"
                     : " '" + key + "'";
-        }
-
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
         }
 
         public Config build() {

@@ -92,7 +92,7 @@ final class DrlErrors {
             return className + " has no field '" + field + "' (in: " + expression + ")";
         }
         List<String> fields = fields(type);
-        String near = nearest(field, fields);
+        String near = Names.nearest(field, fields);
         return type.getSimpleName() + " has no field '" + field + "'"
                 + (near != null ? "; did you mean '" + near + "'?" : "")
                 + (type.getPackageName().equals(DrlErrors.class.getPackageName()) ? " (its fields: " + String.join(", ", fields) + ")" : "");
@@ -114,37 +114,6 @@ final class DrlErrors {
             }
         }
         return out;
-    }
-
-    static String nearest(String word, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(word.toLowerCase(), c.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /**

@@ -44,7 +44,7 @@ public final class EngineProbe implements AutoCloseable {
     /** The gate with the configured rules (those of the class path included), compiled into a session of its own. */
     public static EngineProbe gate(Config config) {
         CompiledRules rules = new RuleSet(config, EngineProbe.class.getClassLoader()).compile();
-        return new EngineProbe(new Gate(rules, config.facts()), null, null);
+        return new EngineProbe(new Gate(rules, config.facts(), config.get(Config.ADMISSION)), null, null);
     }
 
     /**

@@ -9,19 +9,23 @@ import vigil.core.Findings.Finding;
 /**
  * The synchronous path: judges one event in the caller's thread with the gate rules only. The event is
  * inserted, the rules fire, the event is deleted again, so the gate's memory holds only the context facts.
- * One session, used under a lock; when no rule runs in the gate it answers without entering Drools.
+ * One session, used under a lock; when no rule runs in the gate, or none can match the event
+ * ({@link Admission}), it answers without entering Drools.
  */
 final class Gate {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Object> facts;
+    private final boolean admit;
+    private Admission admission;
     private CompiledRules book;
     private KieSession session;
     private Findings findings;
     private RuleBudget budget;
 
-    Gate(CompiledRules book, List<Object> facts) {
+    Gate(CompiledRules book, List<Object> facts, boolean admission) {
         this.facts = facts;
+        this.admit = admission;
         install(book);
     }
 
@@ -30,6 +34,7 @@ final class Gate {
         this.findings = new Findings(b);
         this.budget = new RuleBudget(RuleBudget.GATE_FIRINGS, RuleBudget.GATE_MILLIS);
         this.session = b.gateHasRules() ? Sessions.open(b.gate(), b, findings, facts) : null;
+        this.admission = session != null && admit ? Admission.of(b.gate()) : null;
     }
 
     /**
@@ -40,7 +45,7 @@ final class Gate {
     List<Finding> judge(Event event) {
         lock.lock();
         try {
-            if (session == null) {
+            if (session == null || admission != null && !admission.admits(event, session)) {
                 return List.of();
             }
             FactHandle h = session.insert(event);

@@ -48,7 +48,7 @@ public final class Monitor implements AutoCloseable {
         this.ledger = new ReputationLedger(config.initialReputation());
         this.sentencer = new Sentencer(config, alerts, sanctions, ledger);
         this.vocabulary = config.vocabulary();
-        this.gate = new Gate(book, config.facts());
+        this.gate = new Gate(book, config.facts(), config.get(Config.ADMISSION));
         this.watch = new Watch(book, config, new Watch.Judge() {
             @Override
             public void found(List<Finding> findings, CompiledRules b) {
@@ -330,7 +330,7 @@ public final class Monitor implements AutoCloseable {
     public Stats stats() {
         return new Stats(observed.get(), allowed.get(), flagged.get(), blocked.get(), withheld.get(), watch.queued(),
                 watch.judged(), sentencer.violations(), sentencer.suppressed(), engineErrors.get(),
-                alerts.synchronousFailures());
+                alerts.synchronousFailures(), watch.passedBy());
     }
 
     /** Judges what the watch still has queued, raises {@code STOPPED}, closes the sinks (the audit log last records its close). */

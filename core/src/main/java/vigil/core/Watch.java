@@ -67,10 +67,13 @@ final class Watch implements Runnable {
     private final Thread thread;
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong judged = new AtomicLong();
+    /** Events judged without entering the session: no watch rule could match them ({@link Admission}). */
+    private final AtomicLong passedBy = new AtomicLong();
     private final BufferedWriter trace;
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
     private CompiledRules book;
+    private Admission admission;
     private KieSession session;
     private Findings findings;
     private RuleBudget budget;
@@ -107,6 +110,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
+        admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         clock = session.getSessionClock();
@@ -176,6 +180,11 @@ final class Watch implements Runnable {
 
     long judged() {
         return judged.get();
+    }
+
+    /** How many of the judged events no watch rule could match, so they never entered the session. */
+    long passedBy() {
+        return passedBy.get();
     }
 
     int depth() {
@@ -295,7 +304,11 @@ final class Watch implements Runnable {
                     session.insert(a);
                 }
             }
-            session.insert(e);
+            if (admission == null || admission.admits(e, session)) {
+                session.insert(e);
+            } else {
+                passedBy.incrementAndGet();
+            }
         } catch (RuntimeException ex) {
             judge.failed(ex, "inserting event " + e.id());
         }

@@ -250,8 +250,8 @@ public final class RuleScenario {
         expectations.stream().map(Expectation::rule).filter(r -> r != null).forEach(named::add);
         for (String rule : named) {
             if (!out.rules().contains(rule)) {
-                problems.add("no rule named \"" + rule + "\" is loaded" + nearest(rule, out.rules())
-                        + " (loaded: " + String.join(", ", out.rules().stream().map(r -> "\"" + r + "\"").toList()) + ")");
+                problems.add("no rule named \"" + rule + "\" is loaded (loaded: "
+                        + String.join(", ", out.rules().stream().map(r -> "\"" + r + "\"").toList()) + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -347,38 +347,6 @@ public final class RuleScenario {
             }
             return sb.toString();
         }
-    }
-
-    /** {@code ; did you mean "x"?} for the loaded rule nearest to {@code name}, when one is near. */
-    private static String nearest(String name, List<String> rules) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String r : rules) {
-            int d = distance(name.toLowerCase(), r.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = r;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 4) ? "; did you mean \"" + best + "\"?" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private record Expectation(String rule, String value, Set<String> agents, int times, boolean exact) {

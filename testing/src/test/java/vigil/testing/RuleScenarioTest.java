@@ -45,8 +45,8 @@ class RuleScenarioTest {
                 .at(1_000).tell("alice", "bob", "hi").belief(SenderBelief.BELIEVES)
                 .expectNo("Telling what one does not beleive")
                 .run());
-        assertTrue(e.getMessage().startsWith("no rule named \"Telling what one does not beleive\" is loaded; did you mean"
-                + " \"Telling what one does not believe\"?"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no rule named \"Telling what one does not beleive\" is loaded (loaded: "
+                + "\"Telling what one believes false\", \"Telling what one does not believe\")"), e.getMessage());
         assertThrows(AssertionFailedError.class, () -> RuleScenario.rules(HONESTY)
                 .at(1_000).tell("alice", "bob", "hi").belief(SenderBelief.NO_BELIEF)
                 .expect("Lying").run());
