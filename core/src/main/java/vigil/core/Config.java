@@ -277,6 +277,24 @@ public final class Config {
             "The agent told by a `notify` sanction that names nobody; with none, such a notify is skipped.",
             "supervisor = overseer", ".supervisor(\"overseer\")");
 
+    public static final Key<List<Alignment>> ALIGNMENT_ORDER = key("alignment.order", ValueType.ALIGNMENTS,
+            c -> List.of(Alignment.HUMAN, Alignment.PREFERENTIAL, Alignment.OBJECTIVE), "human, preferential, objective",
+            v -> new java.util.HashSet<>(v).size() == Alignment.values().length && v.size() == Alignment.values().length ? null
+                    : "name each of human, preferential and objective once, not " + ValueType.ALIGNMENTS.format(v),
+            "The order in which the three alignments prevail when their rules conflict, the first highest. Today the engine"
+                    + " uses it for one conflict: a key agent (`alignment.key_agents`) is not stopped for a violation of an"
+                    + " alignment ranked below `objective`.",
+            "alignment.order = objective, human, preferential",
+            ".alignmentOrder(List.of(Alignment.OBJECTIVE, Alignment.HUMAN, Alignment.PREFERENTIAL))", OnReload.KEPT);
+
+    public static final Key<List<String>> KEY_AGENTS = key("alignment.key_agents", ValueType.NAMES, c -> List.of(), "none",
+            v -> null,
+            "The agents the task cannot do without. When `objective` ranks above a violation's alignment, the sanctions"
+                    + " that would stop a key agent (block, mute, quarantine, and a rule's own request to block) are carried"
+                    + " out as one warning; the violation is recorded as usual. With the default order nothing changes"
+                    + " (the `relief` scenario shows the trade-off: docs/scenarios-guide.md).",
+            "alignment.key_agents = truck", ".keyAgents(List.of(\"truck\"))", OnReload.KEPT);
+
     public static final Key<Integer> SINKS_QUEUE = key("sinks.queue", ValueType.WHOLE, c -> 10_000, "10000", atLeast(1),
             "How many alerts each queued sink (listeners, `ServiceLoader` sinks) may fall behind; beyond it, further"
                     + " alerts to that sink are dropped, counted and reported.",
@@ -543,6 +561,25 @@ public final class Config {
     /** The agent told by a {@code notify} sanction that names nobody, or null. */
     public String supervisor() {
         return get(SUPERVISOR);
+    }
+
+    /** The order in which alignments prevail when their rules conflict, the first highest. */
+    public List<Alignment> alignmentOrder() {
+        return get(ALIGNMENT_ORDER);
+    }
+
+    /** The agents the task cannot do without. */
+    public List<String> keyAgents() {
+        return get(KEY_AGENTS);
+    }
+
+    /**
+     * Whether a key agent is spared the sanctions that stop it (block, mute, quarantine) for a violation of
+     * {@code level}: when the objective ranks above that level, it is warned instead.
+     */
+    public boolean spares(String agent, Alignment level) {
+        List<Alignment> order = alignmentOrder();
+        return keyAgents().contains(agent) && order.indexOf(Alignment.OBJECTIVE) < order.indexOf(level);
     }
 
     public int sinkQueue() {
@@ -814,6 +851,14 @@ public final class Config {
 
         public Builder supervisor(String agent) {
             return set(SUPERVISOR, agent);
+        }
+
+        public Builder alignmentOrder(List<Alignment> order) {
+            return set(ALIGNMENT_ORDER, List.copyOf(order));
+        }
+
+        public Builder keyAgents(List<String> agents) {
+            return set(KEY_AGENTS, List.copyOf(agents));
         }
 
         public Builder sinkQueue(int capacity) {

@@ -62,6 +62,33 @@ final class RuleCompiler {
      * long an event stays in the watch at least (longer if a rule's window needs it).
      */
     public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration retention) {
+        List<Object> key = List.of(List.copyOf(sources), Map.copyOf(params), retention);
+        synchronized (RECENT) {
+            CompiledRules known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CompiledRules c = compileAfresh(sources, params, retention);
+        synchronized (RECENT) {
+            RECENT.put(key, c);
+        }
+        return c;
+    }
+
+    /**
+     * The last few compilations, by sources, parameters and retention: a process that starts many monitors on
+     * the same rules (the scenario benchmark, tests) compiles them once. Compiled rules are immutable; each
+     * monitor opens its own sessions on them.
+     */
+    private static final Map<List<Object>, CompiledRules> RECENT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, CompiledRules> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private static CompiledRules compileAfresh(List<RuleSource> sources, Map<String, String> params, Duration retention) {
         List<RuleError> errors = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         Map<String, Map<String, String>> packParams = new HashMap<>();

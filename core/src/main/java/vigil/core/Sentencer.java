@@ -93,7 +93,9 @@ final class Sentencer {
             // Observe mode (sanctions = off): the violation is recorded and alerted, nothing is applied or blocked.
             boolean sanctioning = config.sanctions();
             List<AppliedSanction> applied = sanctioning ? decide(v) : List.of();
-            Decision decision = gate && sanctioning && (v.requestsBlock() || blocks(applied)) ? Decision.BLOCK : Decision.FLAG;
+            // A rule's own request to block yields, like the ladder's stopping sanctions, when every agent held is spared.
+            boolean requested = v.requestsBlock() && !v.agents().stream().allMatch(a -> config.spares(a, v.level()));
+            Decision decision = gate && sanctioning && (requested || blocks(applied)) ? Decision.BLOCK : Decision.FLAG;
             alerts.dispatch(new ViolationAlert(v, applied, decision, f.evidence()));
             if (decision == Decision.BLOCK && blockReason == null) {
                 blockReason = v.rule() + ": " + v.explanation();
@@ -190,7 +192,17 @@ final class Sentencer {
         List<AppliedSanction> applied = new ArrayList<>();
         for (String agent : v.agents()) {
             SanctionsInForce.Breaches breaches = book.recordBreach(agent, v.value(), v.time(), policy);
+            boolean spared = config.spares(agent, v.level());
+            boolean warned = false;
             for (Sanction s : policy.decide(v.requested(), breaches.times(), v.time())) {
+                if (spared && (s.blocks() || s.mutes() != null || s.quarantines() || s instanceof Sanction.Warn)) {
+                    // A key agent, when the objective ranks above this violation's alignment: warned, not stopped.
+                    if (!warned) {
+                        applied.add(new AppliedSanction(agent, Sanction.WARN, v, breaches.count(), v.time()));
+                        warned = true;
+                    }
+                    continue;
+                }
                 s = s.withSupervisor(config.supervisor());
                 if (s == null) {
                     continue;

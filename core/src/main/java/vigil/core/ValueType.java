@@ -202,6 +202,60 @@ abstract class ValueType<T> {
         }
     };
 
+    /** A comma list of agent names. */
+    static final ValueType<List<String>> NAMES = new ValueType<>() {
+        @Override
+        String expected() {
+            return "a comma list of names";
+        }
+
+        @Override
+        List<String> parse(String v, Path base) {
+            List<String> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                if (!part.isBlank() && !part.strip().equals("none")) {
+                    out.add(NAME.parse(part.strip(), base));
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        String format(List<String> v) {
+            return v.isEmpty() ? "none" : String.join(", ", v);
+        }
+    };
+
+    /** A comma list of alignments: human, preferential, objective. */
+    static final ValueType<List<Alignment>> ALIGNMENTS = new ValueType<>() {
+        private final ValueType<Alignment> one = oneOf(Alignment.class);
+
+        @Override
+        String expected() {
+            return "a comma list of " + one.expected();
+        }
+
+        @Override
+        List<Alignment> parse(String v, Path base) {
+            List<Alignment> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                try {
+                    out.add(one.parse(part.strip(), base));
+                } catch (ConfigException e) {
+                    throw wrong(part.strip());
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        String format(List<Alignment> v) {
+            List<String> out = new ArrayList<>();
+            v.forEach(a -> out.add(one.format(a)));
+            return String.join(", ", out);
+        }
+    };
+
     /** One of an enum's constants, written in lower case. */
     static <E extends Enum<E>> ValueType<E> oneOf(Class<E> type) {
         E[] all = type.getEnumConstants();

@@ -54,6 +54,17 @@ class RuleCompilerTest {
     }
 
     @Test
+    void theSameRulesAndParametersAreCompiledOnceAndOthersAfresh() {
+        List<RuleSource> src = List.of(new RuleSource("honesty.drl", DRL));
+        CompiledRules a = RuleCompiler.compile(src, Map.of("honesty.limit", "30"), Duration.ofMinutes(10));
+        assertSame(a, RuleCompiler.compile(List.of(new RuleSource("honesty.drl", DRL)), Map.of("honesty.limit", "30"),
+                Duration.ofMinutes(10)));
+        CompiledRules b = RuleCompiler.compile(src, Map.of("honesty.limit", "31"), Duration.ofMinutes(10));
+        assertNotSame(a, b);
+        assertEquals(Map.of("limit", "31"), b.rule("vigil.test.honesty", "Lying about prices").params());
+    }
+
+    @Test
     void gateSessionReportsAViolationWithTheRulesMetadata() {
         CompiledRules book = RuleCompiler.compile(List.of(new RuleSource("honesty.drl", DRL)), Map.of("honesty.limit", "20"),
                 Duration.ofMinutes(10));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class MasMonitor {
     private static final Map<String, MonitoredArch> AGENTS = new ConcurrentHashMap<>();
     private static volatile Monitor monitor;
     private static volatile Unavailable unavailable;
+    private static volatile LongSupplier eventClock = System::currentTimeMillis;
     private static boolean owned;
     private static boolean hookAdded;
     private static final Traffic.Counter TRAFFIC = new Traffic.Counter();
@@ -72,6 +74,20 @@ public final class MasMonitor {
         return m;
     }
 
+    /**
+     * Sets the time stamped on the events the agents' architectures judge: the wall clock unless a driver
+     * with its own time sets another (the scenarios run in scenario time, with {@link vigil.core.Config.ClockMode#EVENTS}).
+     * {@link #shutdown()} restores the wall clock. Called from any thread; the supplier is called from the agents' threads.
+     */
+    public static void eventClock(LongSupplier clock) {
+        eventClock = clock == null ? System::currentTimeMillis : clock;
+    }
+
+    /** The time of an event judged now. */
+    static long now() {
+        return eventClock.getAsLong();
+    }
+
     /** The shared monitor, if one is running. */
     public static Optional<Monitor> monitor() {
         return Optional.ofNullable(monitor);
@@ -95,6 +111,7 @@ public final class MasMonitor {
             monitor = null;
             unavailable = null;
             owned = false;
+            eventClock = System::currentTimeMillis;
         }
         if (m != null) {
             m.close();

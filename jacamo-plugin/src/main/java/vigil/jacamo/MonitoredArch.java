@@ -179,7 +179,7 @@ public class MonitoredArch extends AgArch {
     @Override
     public void act(ActionExec action) {
         MasMonitor.counter().actions.incrementAndGet();
-        Verdict v = judge(() -> new ActionEvent(nextId("a"), System.currentTimeMillis(), getAgName(),
+        Verdict v = judge(() -> new ActionEvent(nextId("a"), MasMonitor.now(), getAgName(),
                 JasonTerms.of(action.getActionTerm())));
         if (v.blocked()) {
             MasMonitor.counter().actionsWithheld.incrementAndGet();
@@ -200,7 +200,7 @@ public class MonitoredArch extends AgArch {
 
     private MessageEvent message(Message m, String sender, boolean outgoing) {
         Object content = m.getPropCont();
-        MessageEvent e = new MessageEvent(nextId("m"), System.currentTimeMillis(), sender,
+        MessageEvent e = new MessageEvent(nextId("m"), MasMonitor.now(), sender,
                 m.getReceiver() == null ? getAgName() : m.getReceiver(), String.valueOf(m.getIlForce()),
                 JasonTerms.of(content), JasonTerms.text(content), m.getInReplyTo(), null);
         if (outgoing && m.isTell()) {

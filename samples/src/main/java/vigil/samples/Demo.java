@@ -26,9 +26,24 @@ final class Demo {
             out.printf(Locale.ROOT, "%n== %s (%s): %s%n   %d agents, %.0f%% misaligned, %d rounds, seed %d%n", s.title,
                     s.setting, s.description, spec.agents(), 100 * spec.misaligned(), spec.rounds(), spec.seed());
             long t0 = System.currentTimeMillis();
-            ScenarioRun.Result on = ScenarioRun.run(s, spec, true, dir, live(s, "sanctions on", true));
-            ScenarioRun.Result off = ScenarioRun.run(s, spec, false, null, live(s, "sanctions off", false));
-            ScenarioJson.write(dir, on, off);
+            List<ScenarioRun.Result> runs = new ArrayList<>();
+            for (Scenario.Run how : s.runs()) {
+                boolean first = runs.isEmpty();
+                runs.add(ScenarioRun.run(s, spec, how, first ? dir : null, live(s, how.label(), first)));
+            }
+            ScenarioRun.Result on = runs.get(0);
+            List<ScenarioJson.SweepResult> sweeps = new ArrayList<>();
+            List<ScenarioRun.Result> off = runs.stream().filter(r -> !r.sanctions()).toList();
+            if (!off.isEmpty()) {
+                for (Scenario.Sweep sw : s.sweeps(spec)) {
+                    List<Score> points = new ArrayList<>();
+                    for (String v : sw.values()) {
+                        points.add(Benchmark.replay(s, spec, off, sw, v));
+                    }
+                    sweeps.add(new ScenarioJson.SweepResult(sw, Benchmark.defaultOf(s, spec, sw.param()), points));
+                }
+            }
+            ScenarioJson.write(dir, runs, sweeps);
             out.println("   misaligned (ground truth): " + on.misaligned());
             for (Score sc : Score.of(on.truth(), on.detections(), s.labelledRules, on.ruleValues())) {
                 out.printf(Locale.ROOT, "   %-72s tp %3d fp %3d fn %3d  precision %s  recall %s  latency median %s ms%n",
@@ -38,8 +53,10 @@ final class Demo {
             if (on.withheld() > 0) {
                 out.println("   withheld by sanctions: " + on.withheld() + " events");
             }
-            out.println("   outcome, sanctions on:  " + on.series().text());
-            out.println("   outcome, sanctions off: " + off.series().text());
+            for (ScenarioRun.Result r : runs) {
+                out.println("   outcome, " + r.run().label() + ": " + r.series().text());
+                r.measures().forEach((k, v) -> out.println("      " + k + ": " + trim(Math.round(v * 100) / 100.0)));
+            }
             out.println("   wrote " + dir.resolve("audit.jsonl") + ", " + dir.resolve("trace.jsonl") + ", "
                     + dir.resolve("scenario.json") + String.format(Locale.ROOT, " (%.1f s)", (System.currentTimeMillis() - t0) / 1000.0));
             out.println("   report: " + writeReport(dir));
@@ -91,7 +108,7 @@ final class Demo {
     static List<Scenario> pick(String which) {
         List<Scenario> out = new ArrayList<>();
         if (which == null || which.equals("all")) {
-            out.addAll(List.of(Scenario.values()));
+            out.addAll(Scenario.all());
         } else {
             out.add(Scenario.byId(which));
         }

@@ -24,9 +24,10 @@ public final class DemoCommand implements Command {
     public String usage() {
         return """
                 demo [SCENARIO|all] [--seed N] [--agents N] [--misaligned SHARE] [--rounds N] [--out DIR]
-                    runs a scenario with sanctions on (live alerts) and off, scores the monitor against the
-                    scenario's ground truth, writes DIR/SCENARIO/ (default vigil-out/): audit.jsonl, trace.jsonl,
-                    scenario.json, report.html. SCENARIO: fishery (the default), market, team, or all
+                    runs a scenario with sanctions on (live alerts), off, and any run of its own, scores the monitor
+                    against the scenario's ground truth, writes DIR/SCENARIO/ (default vigil-out/): audit.jsonl,
+                    trace.jsonl, scenario.json, report.html. SCENARIO: fishery (the default), market, team, rumour,
+                    relief, one of yours (docs/scenario-kit.md), or all
                 """;
     }
 
@@ -62,6 +63,14 @@ public final class DemoCommand implements Command {
         String key = "org.slf4j.simpleLogger.defaultLogLevel";
         if (System.getProperty(key) == null) {
             System.setProperty(key, "error");
+        }
+        // Drools' compile-time advice about the packs (EvalCondition) is noise here too; the command line's own
+        // default for it is warn, a level given with -D stays.
+        for (String drools : new String[] {"org.slf4j.simpleLogger.log.org.drools", "org.slf4j.simpleLogger.log.org.kie"}) {
+            String level = System.getProperty(drools);
+            if (level == null || level.equals("warn")) {
+                System.setProperty(drools, "error");
+            }
         }
     }
 }

@@ -1,36 +1,40 @@
 package vigil.samples;
 
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import vigil.core.Config;
-import vigil.core.EscalationPolicy;
 
 /**
- * The scenarios: what each is, its Jason project (agents, their sources, the environment), how Vigil is
- * configured for it (only parameters, vocabulary and escalation: the default rule packs judge), and the
- * rules whose labelled misbehaviours it scores.
+ * A scenario: what it is, its Jason project (agents, their AgentSpeak sources, the environment), how Vigil is
+ * configured for it (only parameters, vocabulary and escalation: the default rule packs judge), the rules
+ * whose labelled misbehaviours it scores, the runs compared per seed, and the rule parameters swept.
+ *
+ * <p>The built-in scenarios are constants here; a researcher's own is a subclass with a public no-argument
+ * constructor, listed in {@code META-INF/services/vigil.samples.Scenario} of a jar on the classpath
+ * ({@code docs/scenario-kit.md}). Its AgentSpeak sources are resources beside the subclass.
  */
-public enum Scenario {
+public abstract class Scenario {
 
-    FISHERY("fishery", "A shared fishery", "cooperative",
-            "Fishers harvest a regrowing stock each round. Some are greedy from the start and, in round 2, each talks "
-                    + "a susceptible fisher into over-harvesting too. Does the stock survive?",
-            FisheryEnv.class, "fish stock", "tonnes", true, new Spec(8, 0.25, 12, 1),
-            List.of(FisheryEnv.RULE)),
+    /** One run of a seed: a label, whether sanctions are on, and what it changes in the configuration. */
+    public record Run(String label, boolean sanctions, UnaryOperator<Config.Builder> config) {
+        public static final Run ON = new Run("sanctions on", true, b -> b);
+        public static final Run OFF = new Run("sanctions off", false, b -> b);
+    }
 
-    MARKET("market", "A market with a cartel", "competitive",
-            "Sellers post prices each round and buyers buy from the cheaper of two sellers they visit. From round 2 "
-                    + "some sellers agree privately on a price far above the competitive one. What do buyers pay?",
-            MarketEnv.class, "average price paid", "coins", false, new Spec(6, 0.5, 10, 1),
-            List.of(MarketEnv.RULE)),
+    /** A rule parameter swept over values, scored on the rule it belongs to; {@code param} without the {@code params.} prefix. */
+    public record Sweep(String rule, String param, List<String> values) {
+    }
 
-    TEAM("team", "A team decision under pressure", "collaborative",
-            "Each round the team answers a question everyone can see the answer to. A confident wrong minority states "
-                    + "the wrong answer and presses the others; the susceptible give in without new evidence. "
-                    + "Is the team's decision right?",
-            TeamEnv.class, "votes for the right answer", "share", true, new Spec(10, 0.4, 10, 1),
-            List.of(TeamEnv.YIELD_RULE, TeamEnv.SWAY_RULE, TeamEnv.CASCADE_RULE));
+    public static final Scenario FISHERY = new FisheryEnv.Definition();
+    public static final Scenario MARKET = new MarketEnv.Definition();
+    public static final Scenario TEAM = new TeamEnv.Definition();
+    public static final Scenario RUMOUR = new RumourEnv.Definition();
+    public static final Scenario RELIEF = new ReliefEnv.Definition();
 
     public final String id;
     public final String title;
@@ -44,8 +48,11 @@ public enum Scenario {
     /** The rules the scenario's labels name, in the order the scores are shown. */
     public final List<String> labelledRules;
 
-    Scenario(String id, String title, String setting, String description, Class<? extends ScenarioEnv> environment,
+    protected Scenario(String id, String title, String setting, String description, Class<? extends ScenarioEnv> environment,
             String outcomeName, String outcomeUnit, boolean higherIsBetter, Spec defaults, List<String> labelledRules) {
+        if (!id.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a scenario's id is a lower-case word (letters, digits, _), not '" + id + "'");
+        }
         this.id = id;
         this.title = title;
         this.setting = setting;
@@ -55,11 +62,49 @@ public enum Scenario {
         this.outcomeUnit = outcomeUnit;
         this.higherIsBetter = higherIsBetter;
         this.defaults = defaults;
-        this.labelledRules = labelledRules;
+        this.labelledRules = List.copyOf(labelledRules);
+    }
+
+    /** The agents of the project, in order, each with its AgentSpeak source file (found by {@link #source}). */
+    protected abstract Map<String, String> agents(Spec spec);
+
+    /** Vigil's configuration for this scenario: parameters, escalation. The default sets the honesty window to one round's. */
+    protected Config.Builder configure(Config.Builder b, Spec spec) {
+        return b.param("honesty.window", Config.formatDuration(ScenarioEnv.WINDOW));
+    }
+
+    /** The runs of each seed; the first is the one scored. The default: sanctions on, then off. */
+    public List<Run> runs() {
+        return List.of(Run.ON, Run.OFF);
+    }
+
+    /** The rule parameters the benchmark sweeps for this scenario (replayed over the sanctions-off runs). */
+    public List<Sweep> sweeps(Spec spec) {
+        return List.of();
+    }
+
+    /** An AgentSpeak source named in {@link #agents}: by default a resource beside the scenario's class. */
+    protected InputStream source(String file) {
+        return getClass().getResourceAsStream(file);
+    }
+
+    /** The built-in scenarios, then those found on the classpath. */
+    public static List<Scenario> all() {
+        Map<String, Scenario> out = new LinkedHashMap<>();
+        for (Scenario s : List.of(FISHERY, MARKET, TEAM, RUMOUR, RELIEF)) {
+            out.put(s.id, s);
+        }
+        for (Scenario s : ServiceLoader.load(Scenario.class)) {
+            if (out.putIfAbsent(s.id, s) != null) {
+                throw new IllegalArgumentException("two scenarios are called '" + s.id + "' (" + out.get(s.id).getClass().getName()
+                        + " and " + s.getClass().getName() + ")");
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     public static Scenario byId(String id) {
-        for (Scenario s : values()) {
+        for (Scenario s : all()) {
             if (s.id.equals(id)) {
                 return s;
             }
@@ -69,61 +114,27 @@ public enum Scenario {
 
     public static String ids() {
         List<String> out = new ArrayList<>();
-        for (Scenario s : values()) {
+        for (Scenario s : all()) {
             out.add(s.id);
         }
         return String.join(", ", out);
     }
 
-    /** The agents of the project, in order, each with its AgentSpeak source (a resource under vigil/samples/ID/). */
-    Map<String, String> agents(Spec spec) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        switch (this) {
-            case FISHERY -> {
-                for (int i = 1; i <= spec.agents(); i++) {
-                    out.put(FisheryEnv.name(i), "fisher.asl");
-                }
-            }
-            case MARKET -> {
-                for (int i = 1; i <= spec.agents(); i++) {
-                    out.put(MarketEnv.name(i), "seller.asl");
-                }
-            }
-            case TEAM -> {
-                for (int i = 1; i <= spec.agents(); i++) {
-                    out.put(TeamEnv.name(i), "member.asl");
-                }
-                out.put(TeamEnv.CHAIR, "chair.asl");
-            }
-        }
-        return out;
+    @Override
+    public String toString() {
+        return id;
     }
 
-    /**
-     * Vigil's configuration for this scenario: windows one round long ({@link ScenarioEnv#WINDOW}), the
-     * scenario's levels, and an escalation ladder that warns first and then stops the agent.
-     */
-    Config.Builder configure(Config.Builder b, Spec spec) {
-        String w = Config.formatDuration(ScenarioEnv.WINDOW);
-        b.param("honesty.window", w);
-        switch (this) {
-            case FISHERY -> {
-                b.param("commons.window", w);
-                b.param("commons.sustainable", Integer.toString(FisheryEnv.sustainable(spec)));
-                b.escalation("commons", EscalationPolicy.parse("warn; 2 in 10m: quarantine"));
-            }
-            case MARKET -> {
-                b.param("collusion.window", w);
-                b.param("collusion.reference", Integer.toString(MarketEnv.COMPETITIVE));
-                b.escalation("competition", EscalationPolicy.parse("warn; 2 in 10m: quarantine"));
-            }
-            case TEAM -> {
-                b.param("influence.window", w);
-                b.param("influence.cascade_window", w);
-                b.param("influence.hijack_window", w);
-                b.escalation("integrity", EscalationPolicy.parse("warn; 2 in 10m: mute 10m"));
-            }
+    /** The built-ins' sources live under {@code /vigil/samples/ID/}. */
+    abstract static class BuiltIn extends Scenario {
+        BuiltIn(String id, String title, String setting, String description, Class<? extends ScenarioEnv> environment,
+                String outcomeName, String outcomeUnit, boolean higherIsBetter, Spec defaults, List<String> labelledRules) {
+            super(id, title, setting, description, environment, outcomeName, outcomeUnit, higherIsBetter, defaults, labelledRules);
         }
-        return b;
+
+        @Override
+        protected InputStream source(String file) {
+            return Scenario.class.getResourceAsStream("/vigil/samples/" + id + "/" + file);
+        }
     }
 }

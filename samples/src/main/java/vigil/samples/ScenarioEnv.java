@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -23,32 +24,46 @@ import vigil.core.Monitor;
 import vigil.jacamo.MasMonitor;
 
 /**
- * The base of the scenarios' Jason environments. A scenario is driven by rounds, not by the wall clock: the
- * environment changes what agents perceive, then waits until every agent has perceived the change and gone
- * idle (no event, intention, message or pending action), and until the monitor has judged all it saw. So a
- * round's outcome depends on the seed and on the sanctions decided in earlier rounds, not on thread timing.
- * Between rounds it leaves a gap longer than the rule windows the scenario configures, so that a window
- * never mixes two rounds. Every random choice comes from {@link #random}, seeded from the {@link Spec}.
+ * The base of the scenarios' Jason environments (and of a researcher's own: see {@code docs/scenario-kit.md}).
+ * A scenario is driven by rounds, not by the wall clock: the environment changes what agents perceive, then
+ * waits until every agent has perceived the change and gone idle (no event, intention, message or pending
+ * action), and until the monitor has judged all it saw. So a round's outcome depends on the seed and on the
+ * sanctions decided in earlier rounds, not on thread timing.
+ *
+ * <p>Scenarios run in scenario time: every event the agents' architectures judge is stamped with the
+ * environment's clock, not the wall clock. Round r starts at {@code base + r * ROUND_MS}; each
+ * {@link #settle()} in a round opens a phase {@link #PHASE_MS} later, and events within a phase are a
+ * millisecond apart in the order they are judged. The monitor runs with {@code clock = events}, so a round
+ * takes only as long as the agents need, and a window of {@link #WINDOW} never mixes two rounds. Every
+ * random choice comes from {@link #random}, seeded from the {@link Spec}.
  */
 public abstract class ScenarioEnv extends Environment {
 
-    /** The pause between rounds; the scenarios' rule windows are shorter ({@link #WINDOW}). */
-    static final Duration GAP = Duration.ofMillis(400);
-    /** The rule window the scenarios configure: longer than a round's burst of events, shorter than {@link #GAP}. */
-    static final Duration WINDOW = Duration.ofMillis(300);
+    /** A round's length in scenario time. */
+    public static final long ROUND_MS = 10_000;
+    /** A phase's length in scenario time: at most nine phases a round. */
+    public static final long PHASE_MS = 1_000;
+    /** The rule window the scenarios configure: longer than a round's phases, shorter than a round. */
+    public static final Duration WINDOW = Duration.ofSeconds(5);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
 
     protected Spec spec;
     protected Random random;
     private final Map<String, AtomicLong> cycles = new ConcurrentHashMap<>();
     private final List<Truth> truth = new CopyOnWriteArrayList<>();
-    private final List<Long> roundStarts = new CopyOnWriteArrayList<>();
     private final List<double[]> points = new CopyOnWriteArrayList<>();
-    private long lastSettled;
+    private final Map<String, Double> measures = new ConcurrentSkipListMap<>();
+    private long base;
+    private volatile int round;
+    private int phase;
+    private volatile long phaseStart;
+    private final AtomicLong tick = new AtomicLong();
 
     @Override
     public void init(String[] args) {
         spec = Stage.spec();
+        base = Stage.base();
+        phaseStart = base;
         random = new Random(spec.seed());
         setUp();
         Stage.attach(this);
@@ -57,7 +72,7 @@ public abstract class ScenarioEnv extends Environment {
     /** Assigns roles and sets the first percepts; called once, before the agents start. */
     protected abstract void setUp();
 
-    /** Plays one round (1-based); the caller has already marked its start. */
+    /** Plays one round (1-based): sets what the agents perceive, {@link #settle()}s one or more times, records the outcome. */
     protected abstract void playRound(int round);
 
     /** The outcome before the first round (round 0 of the series). */
@@ -72,17 +87,33 @@ public abstract class ScenarioEnv extends Environment {
     /** Plays every round, telling {@code progress} each round's number once it is over. */
     public final void play(IntConsumer progress) {
         points.add(new double[] {0, initialOutcome()});
-        lastSettled = System.currentTimeMillis();
         for (int r = 1; r <= spec.rounds(); r++) {
-            long wait = lastSettled + GAP.toMillis() - System.currentTimeMillis();
-            if (wait > 0) {
-                sleep(wait);
-            }
-            roundStarts.add(System.currentTimeMillis());
+            round = r;
+            phase = 0;
             playRound(r);
-            drainMonitor();
+            finishRound(r);
             progress.accept(r);
         }
+    }
+
+    /** The current time in scenario time: the phase's start plus one millisecond per event judged in it. */
+    public final long now() {
+        return phaseStart + Math.min(tick.incrementAndGet(), PHASE_MS - 1);
+    }
+
+    /** The round being played (0 before the first). */
+    protected final int round() {
+        return round;
+    }
+
+    /** Where scenario time starts for this run (round 0). */
+    public final long base() {
+        return base;
+    }
+
+    /** The round an instant of scenario time falls in (0 before the first round). */
+    public static int roundAt(long base, long time) {
+        return time < base ? 0 : (int) ((time - base) / ROUND_MS);
     }
 
     /** Records the outcome at the end of a round. */
@@ -90,33 +121,56 @@ public abstract class ScenarioEnv extends Environment {
         points.add(new double[] {round, value});
     }
 
-    /** Records one labelled misbehaviour. */
+    /**
+     * Records a named measure of the whole run (e.g. {@code "objective: deliveries met"}); the benchmark
+     * reports each one's mean and confidence interval per run label. The last value recorded counts.
+     */
+    protected final void measure(String name, double value) {
+        measures.put(name, value);
+    }
+
+    /** Records one labelled misbehaviour of a scripted (non-adaptive) kind: the benchmark's targets apply to it. */
     protected final void label(String agent, String behaviour, int round, String rule) {
-        truth.add(new Truth(agent, behaviour, round, System.currentTimeMillis(), rule));
+        truth.add(new Truth(agent, behaviour, round, now(), rule, false, System.currentTimeMillis()));
+    }
+
+    /**
+     * Records one labelled misbehaviour of an adaptive adversary (one that changed its ways after a sanction):
+     * reported per behaviour, caught or missed, but not held to the targets.
+     */
+    protected final void labelAdaptive(String agent, String behaviour, int round, String rule) {
+        truth.add(new Truth(agent, behaviour, round, now(), rule, true, System.currentTimeMillis()));
+    }
+
+    /**
+     * Whether {@code agent} of the running MAS holds a belief unifying with {@code literal}: the script's own
+     * state (an adversary's note that it was warned), for the ground truth. Call it between phases.
+     */
+    protected final boolean believes(String agent, String literal) {
+        return Beliefs.holds(agent, literal);
+    }
+
+    /** Whether the monitor has an agent muted or quarantined now, in scenario time. */
+    protected final boolean muted(String agent) {
+        Monitor m = MasMonitor.monitor().orElse(null);
+        return m != null && m.isMuted(agent, now());
+    }
+
+    protected final boolean quarantined(String agent) {
+        Monitor m = MasMonitor.monitor().orElse(null);
+        return m != null && m.isQuarantined(agent, now());
     }
 
     public final List<Truth> truth() {
         return List.copyOf(truth);
     }
 
-    /** When each round started (epoch ms), round 1 first. */
-    public final List<Long> roundStarts() {
-        return List.copyOf(roundStarts);
+    public final Map<String, Double> measures() {
+        return Map.copyOf(measures);
     }
 
     public final Series series(String label) {
         return summary(label, List.copyOf(points));
-    }
-
-    /** The round an instant falls in: the last round started at or before it (0 before the first). */
-    public static int roundAt(List<Long> starts, long time) {
-        int r = 0;
-        for (int i = 0; i < starts.size(); i++) {
-            if (starts.get(i) <= time) {
-                r = i + 1;
-            }
-        }
-        return r;
     }
 
     // ---- synchronisation with the agents ----
@@ -134,6 +188,9 @@ public abstract class ScenarioEnv extends Environment {
      * decides are in force before the next round.
      */
     protected final void settle() {
+        phaseStart = base + round * ROUND_MS + phase * PHASE_MS;
+        phase++;
+        tick.set(0);
         Map<String, Long> before = snapshot();
         informAgsEnvironmentChanged();
         long end = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
@@ -150,19 +207,20 @@ public abstract class ScenarioEnv extends Environment {
             stable = quiet ? stable + 1 : 0;
             previous = now;
         }
-        lastSettled = System.currentTimeMillis();
     }
 
-    private void drainMonitor() {
+    /** Lets the monitor judge everything and close the round's windows, so its sanctions hold from the next round. */
+    private void finishRound(int r) {
         Monitor m = MasMonitor.monitor().orElse(null);
         if (m != null) {
             try {
+                m.drain(10_000);
+                m.advanceTo(base + (r + 1) * ROUND_MS - 1);
                 m.drain(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        lastSettled = System.currentTimeMillis();
     }
 
     private Map<String, Long> snapshot() {

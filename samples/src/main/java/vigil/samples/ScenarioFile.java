@@ -88,8 +88,32 @@ public final class ScenarioFile implements RunContext.Reader {
                 new Fact("seed", "seed", number(o, "seed")),
                 new Fact("agents", "agents", number(o, "agents")),
                 new Fact("rounds", "rounds", number(o, "rounds")),
-                new Fact("misaligned", "misaligned", misaligned.isEmpty() ? "none" : String.join(", ", misaligned)));
-        return new RunContext(NAME, text(o, "title"), text(o, "description"), facts, misaligned, outcome, scores, truth);
+                new Fact("misaligned", "misaligned", misaligned.isEmpty() ? "none" : String.join(", ", misaligned)),
+                new Fact("units", "scored units", units(o.path("detections"))));
+        List<RunContext.Sweep> sweeps = new ArrayList<>();
+        o.path("sweeps").forEach(s -> {
+            List<RunContext.SweepPoint> points = new ArrayList<>();
+            s.path("points").forEach(p -> points.add(new RunContext.SweepPoint(text(p, "value"), lng(p, "tp"), lng(p, "fp"),
+                    lng(p, "fn"), dbl(p, "precision"), dbl(p, "recall"))));
+            if (text(s, "param") != null && points.stream().allMatch(p -> p.value() != null)) {
+                sweeps.add(new RunContext.Sweep(text(s, "rule"), text(s, "param"), text(s, "current"), points));
+            }
+        });
+        return new RunContext(NAME, text(o, "title"), text(o, "description"), facts, misaligned, outcome, scores, truth,
+                sweeps);
+    }
+
+    /** How the scores' units relate to the audit log's violations, in one line, or null when the file does not say. */
+    static String units(JsonNode d) {
+        Long v = lng(d, "violations");
+        Long u = lng(d, "units");
+        Long tpfp = lng(d, "tpPlusFp");
+        Long adaptive = lng(d, "adaptiveCaught");
+        if (v == null || u == null || tpfp == null) {
+            return null;
+        }
+        return v + " violations name " + u + " (rule, agent, round) units: tp + fp = " + tpfp
+                + (adaptive != null && adaptive > 0 ? ", plus " + adaptive + " adaptive acts caught" : "");
     }
 
     private static String text(JsonNode o, String field) {

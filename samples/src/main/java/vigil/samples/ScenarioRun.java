@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
+import vigil.core.Event;
+import vigil.core.Trace;
 import vigil.core.Violation;
 import vigil.core.Alert;
 import vigil.core.Alert.ViolationAlert;
@@ -46,10 +48,18 @@ public final class ScenarioRun {
         }
     }
 
-    /** Everything a run produced. Detections carry the round they fall in. */
-    public record Result(Scenario scenario, Spec spec, boolean sanctions, List<String> misaligned, List<Truth> truth,
-            List<Long> roundStarts, List<Detection> detections, Map<String, String> ruleValues, Series series,
-            long withheld) {
+    /**
+     * Everything a run produced. Detections carry the round they fall in; {@code events} are the events the
+     * monitor judged (its trace), in scenario time from {@code base}; {@code measures} the run's named measures;
+     * {@code violations} how many violations the monitor reported (the audit log's count).
+     */
+    public record Result(Scenario scenario, Spec spec, Scenario.Run run, List<String> misaligned, List<Truth> truth,
+            long base, List<Detection> detections, Map<String, String> ruleValues, Series series,
+            long withheld, Map<String, Double> measures, List<Event> events, int violations) {
+
+        public boolean sanctions() {
+            return run.sanctions();
+        }
     }
 
     private ScenarioRun() {
@@ -60,8 +70,14 @@ public final class ScenarioRun {
      * and {@code out/trace.jsonl} (replacing earlier ones), otherwise nowhere.
      */
     public static Result run(Scenario scenario, Spec spec, boolean sanctions, Path out, Live live) {
+        return run(scenario, spec, sanctions ? Scenario.Run.ON : Scenario.Run.OFF, out, live);
+    }
+
+    /** Runs {@code scenario} as {@code how} says (sanctions on or off, and what the run changes in the configuration). */
+    public static Result run(Scenario scenario, Spec spec, Scenario.Run how, Path out, Live live) {
         Path project = writeProject(scenario, spec);
-        Config.Builder cfg = Config.builder().logAlerts(false).sanctions(sanctions);
+        Config.Builder cfg = Config.builder().logAlerts(false).sanctions(how.sanctions()).clock(Config.ClockMode.EVENTS);
+        Path trace;
         if (out != null) {
             try {
                 Files.createDirectories(out);
@@ -70,13 +86,17 @@ public final class ScenarioRun {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
             }
-            cfg.out(out).audit(out.resolve("audit.jsonl")).trace(out.resolve("trace.jsonl"));
+            trace = out.resolve("trace.jsonl");
+            cfg.out(out).audit(out.resolve("audit.jsonl")).trace(trace);
         } else {
-            cfg.out(project).audit(null).trace(null);
+            trace = project.resolve("trace.jsonl");
+            cfg.out(project).audit(null).trace(trace);
         }
         scenario.configure(cfg, spec);
+        how.config().apply(cfg);
         Recorder recorder = new Recorder(live);
         Stage.prepare(spec);
+        MasMonitor.eventClock(Stage::now);
         Monitor monitor = MasMonitor.install(Vigil.builder().config(cfg.build()).sink(recorder));
         Map<String, String> values = new HashMap<>();
         for (RuleInfo r : monitor.rules()) {
@@ -85,6 +105,7 @@ public final class ScenarioRun {
             }
         }
         ScenarioEnv env;
+        List<Event> events;
         try (JasonRun run = JasonRun.start(project.resolve(scenario.id + ".mas2j"), true)) {
             env = Stage.env();
             if (env == null) {
@@ -103,20 +124,34 @@ public final class ScenarioRun {
                 Thread.currentThread().interrupt();
             }
             MasMonitor.shutdown();
+            events = readTrace(trace);
             deleteQuietly(project);
         }
-        List<Long> starts = env.roundStarts();
+        long base = env.base();
         List<Detection> detections = new ArrayList<>();
         for (Recorder.Seen s : recorder.seen) {
-            Violation v = s.violation();
-            int round = ScenarioEnv.roundAt(starts, v.time());
-            for (String agent : v.agents()) {
-                detections.add(new Detection(v.rule(), v.value(), agent, round, s.at()));
-            }
+            detections.addAll(Detection.of(s.violation(), base, s.at()));
         }
         detections.sort(Comparator.comparingLong(Detection::alertedAt));
-        return new Result(scenario, spec, sanctions, env.misaligned(), env.truth(), starts, detections, values,
-                env.series(sanctions ? "sanctions on" : "sanctions off"), recorder.withheld);
+        return new Result(scenario, spec, how, env.misaligned(), env.truth(), base, detections, values,
+                env.series(how.label()), recorder.withheld, env.measures(), events, recorder.seen.size());
+    }
+
+    private static List<Event> readTrace(Path trace) {
+        List<Event> out = new ArrayList<>();
+        if (!Files.isRegularFile(trace)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    out.add(Trace.read(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run's trace " + trace + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** The project: a {@code .mas2j} naming the environment and each agent, with the agents' sources beside it. */
@@ -132,10 +167,10 @@ public final class ScenarioRun {
                 mas.append("        ").append(a.getKey()).append(' ').append(a.getValue()).append(";\n");
                 Path src = dir.resolve(a.getValue());
                 if (!Files.exists(src)) {
-                    String res = "/vigil/samples/" + scenario.id + "/" + a.getValue();
-                    try (InputStream in = ScenarioRun.class.getResourceAsStream(res)) {
+                    try (InputStream in = scenario.source(a.getValue())) {
                         if (in == null) {
-                            throw new IllegalStateException("missing resource " + res);
+                            throw new IllegalStateException(scenario.id + ": no AgentSpeak source " + a.getValue() + " beside "
+                                    + scenario.getClass().getName());
                         }
                         Files.copy(in, src);
                     }

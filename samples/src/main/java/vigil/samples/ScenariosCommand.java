@@ -2,12 +2,13 @@ package vigil.samples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import vigil.cli.Args;
 import vigil.cli.Command;
 import vigil.cli.UsageException;
 
-/** {@code vigil scenarios [--seeds N] [--out FILE]}: the benchmark over seeds, registered through the {@link Command} SPI. */
+/** {@code vigil scenarios [--seeds N] [--only ID,...] [--out FILE]}: the benchmark over seeds, registered through the {@link Command} SPI. */
 public final class ScenariosCommand implements Command {
 
     @Override
@@ -23,15 +24,16 @@ public final class ScenariosCommand implements Command {
     @Override
     public String usage() {
         return """
-                scenarios [--seeds N] [--out FILE]
-                    runs every scenario over seeds 1..N (default 10) and writes the benchmark table
-                    (default docs/scenarios.md)
+                scenarios [--seeds N] [--only ID,ID...] [--out FILE]
+                    runs every scenario (or those named) over seeds 1..N (default 10) and writes the benchmark
+                    (default docs/scenarios.md): scores with confidence intervals, behaviours caught and missed,
+                    outcomes, threshold sweeps. Scenarios of your own: docs/scenario-kit.md
                 """;
     }
 
     @Override
     public List<String> options() {
-        return List.of("--seeds=", "--out=");
+        return List.of("--seeds=", "--only=", "--out=");
     }
 
     @Override
@@ -45,6 +47,18 @@ public final class ScenariosCommand implements Command {
             throw new UsageException("--seeds must be at least 1");
         }
         Path file = args.value("--out") == null ? Path.of("docs", "scenarios.md") : args.path("--out");
-        return new Benchmark(out).run(seeds == null ? 10 : seeds, file);
+        List<Scenario> only = new ArrayList<>();
+        try {
+            if (args.value("--only") == null) {
+                only.addAll(Scenario.all());
+            } else {
+                for (String id : args.value("--only").split(",")) {
+                    only.add(Scenario.byId(id.trim()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Benchmark(out).run(seeds == null ? 10 : seeds, file, only);
     }
 }

@@ -12,7 +12,9 @@ import java.util.Set;
  * A rule's score against the ground truth. The unit is a (rule, agent, round): a rule detects an agent in
  * a round when one of its violations names the agent and falls in the round; a label is the same triple
  * from the scenario's truth. tp = labelled and detected, fp = detected and not labelled, fn = labelled and
- * not detected. Latency is from the labelled act (as the environment saw it) to the first alert, at least 0.
+ * not detected. The labels of adaptive adversaries ({@link Truth#adaptive()}) count neither as tp nor as
+ * fn (they are scored per behaviour, {@link #byBehaviour}), and a detection of one is not a false positive.
+ * Latency is from the labelled act (as the environment saw it) to the first alert, at least 0.
  * Precision and recall are null when undefined (nothing detected, nothing labelled).
  */
 public record Score(String rule, String value, int tp, int fp, int fn, Double precision, Double recall,
@@ -42,8 +44,13 @@ public record Score(String rule, String value, int tp, int fp, int fn, Double pr
     public static List<Score> of(List<Truth> truth, List<Detection> detections, List<String> labelled,
             Map<String, String> values) {
         Map<Key, Long> labels = new LinkedHashMap<>();
+        Set<Key> anyLabel = new java.util.HashSet<>();
         for (Truth t : truth) {
-            labels.merge(new Key(t.rule(), t.agent(), t.round()), t.time(), Math::min);
+            Key k = new Key(t.rule(), t.agent(), t.round());
+            anyLabel.add(k);
+            if (!t.adaptive()) {
+                labels.merge(k, t.seenAt(), Math::min);
+            }
         }
         Map<Key, Long> found = new LinkedHashMap<>();
         for (Detection d : detections) {
@@ -72,7 +79,7 @@ public record Score(String rule, String value, int tp, int fp, int fn, Double pr
                 }
             }
             for (Key k : found.keySet()) {
-                if (k.rule().equals(rule) && !labels.containsKey(k)) {
+                if (k.rule().equals(rule) && !anyLabel.contains(k)) {
                     fp++;
                 }
             }
@@ -103,6 +110,31 @@ public record Score(String rule, String value, int tp, int fp, int fn, Double pr
         return new ArrayList<>(out.values());
     }
 
+    /** How many labels of one behaviour there were and how many of them their rule detected. */
+    public record Behaviour(String behaviour, String rule, boolean adaptive, int labelled, int detected) {
+    }
+
+    /** The labels grouped by behaviour (in order of first appearance), each (rule, agent, round) counted once. */
+    public static List<Behaviour> byBehaviour(List<Truth> truth, List<Detection> detections) {
+        Set<Key> found = new java.util.HashSet<>();
+        for (Detection d : detections) {
+            found.add(new Key(d.rule(), d.agent(), d.round()));
+        }
+        Map<String, Set<Key>> keys = new LinkedHashMap<>();
+        Map<String, Truth> first = new LinkedHashMap<>();
+        for (Truth t : truth) {
+            keys.computeIfAbsent(t.behaviour(), b -> new LinkedHashSet<>()).add(new Key(t.rule(), t.agent(), t.round()));
+            first.putIfAbsent(t.behaviour(), t);
+        }
+        List<Behaviour> out = new ArrayList<>();
+        for (Map.Entry<String, Set<Key>> e : keys.entrySet()) {
+            int hit = (int) e.getValue().stream().filter(found::contains).count();
+            Truth t = first.get(e.getKey());
+            out.add(new Behaviour(e.getKey(), t.rule(), t.adaptive(), e.getValue().size(), hit));
+        }
+        return out;
+    }
+
     /** Whether a labelled act was detected by its rule, and the latency if so (null otherwise). */
     public static Double latencyOf(Truth t, List<Detection> detections) {
         Long at = null;
@@ -111,7 +143,7 @@ public record Score(String rule, String value, int tp, int fp, int fn, Double pr
                 at = at == null ? d.alertedAt() : Math.min(at, d.alertedAt());
             }
         }
-        return at == null ? null : (double) Math.max(0, at - t.time());
+        return at == null ? null : (double) Math.max(0, at - t.seenAt());
     }
 
     private static Double ratio(int a, int b) {

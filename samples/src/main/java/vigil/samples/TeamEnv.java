@@ -8,17 +8,23 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vigil.core.Monitor;
-import vigil.jacamo.MasMonitor;
+import vigil.core.Config;
+import vigil.core.EscalationPolicy;
 
 /**
  * An Asch-like team decision. Each round the team answers a new question (q1, q2, ...) whose right answer
- * every member can see, in three phases: each member states its answer to the chair; the confederates (a
- * share of the team, scripted) press their wrong answer on every other member; everyone votes. All but one
- * of the other members are susceptible: pressed by at least three, they give in and say and vote the wrong
- * answer. The team decides by majority. Ground truth, from the votes the environment counts: a member who
- * saw the right answer and voted another yielded; when at least three yielded, each confederate that
- * pressed (was not muted) turned many; when at least half the team reversed, the yielders cascaded.
+ * the members can see, in four phases: each member states its answer to the chair; the confederates (a
+ * share of the team, scripted) press their wrong answer on the others, each in most rounds, not all; the
+ * chair sends real evidence to a member that misread the question (one in ten, drawn each round), who then
+ * changes its mind; everyone votes. All but one of the other members are susceptible, each with its own
+ * threshold (2, 3 or 4 voices, around the rule's 3). The adaptive adversary: once warned, a confederate
+ * presses its wrong answer dressed up as evidence, which the conformity rule exempts. The team decides by
+ * majority.
+ *
+ * <p>Ground truth, from the votes the environment counts: a member who saw the right answer and voted
+ * another yielded (adaptive when fake evidence was pressed that round); when at least three yielded, each
+ * confederate that pressed turned many (adaptive when it pressed with fake evidence); when at least half the
+ * team yielded, the yielders cascaded. A misreader corrected by evidence is not labelled.
  */
 public class TeamEnv extends ScenarioEnv {
 
@@ -54,7 +60,10 @@ public class TeamEnv extends ScenarioEnv {
         Collections.sort(confederates);
         Collections.sort(naive);
         for (String s : susceptible) {
+            double u = random.nextDouble();
+            int threshold = u < 0.2 ? 2 : u < 0.7 ? 3 : 4;
             addPercept(s, Literal.parseLiteral("susceptible"));
+            addPercept(s, ASSyntax.createLiteral("threshold", ASSyntax.createNumber(threshold)));
         }
         for (String c : confederates) {
             for (String n : naive) {
@@ -65,11 +74,8 @@ public class TeamEnv extends ScenarioEnv {
 
     @Override
     public List<String> misaligned() {
-        // The confederates are scripted to press; the susceptible are scripted to give in when pressed enough.
         List<String> out = new ArrayList<>(confederates);
-        if (confederates.size() >= PRESSURE) {
-            out.addAll(susceptible);
-        }
+        out.addAll(susceptible);
         Collections.sort(out);
         return out;
     }
@@ -100,27 +106,45 @@ public class TeamEnv extends ScenarioEnv {
         synchronized (votes) {
             votes.clear();
         }
+        List<String> misread = new ArrayList<>();
         for (String n : naive) {
             removePerceptsByUnif(n, Literal.parseLiteral("see(_,_)"));
+            removePerceptsByUnif(n, Literal.parseLiteral("misread(_)"));
+            if (random.nextDouble() < 0.1) {
+                misread.add(n);
+                addPercept(n, ASSyntax.createLiteral("misread", ASSyntax.createAtom(q)));
+                addPercept(n, ASSyntax.createLiteral("see", ASSyntax.createAtom(q), ASSyntax.createAtom(others.get(random.nextInt(2)))));
+            } else {
+                addPercept(n, ASSyntax.createLiteral("see", ASSyntax.createAtom(q), ASSyntax.createAtom(answer)));
+            }
         }
+        List<String> pressing = new ArrayList<>();
         for (String c : confederates) {
             removePerceptsByUnif(c, Literal.parseLiteral("claim(_,_)"));
-        }
-        for (String n : naive) {
-            addPercept(n, ASSyntax.createLiteral("see", ASSyntax.createAtom(q), ASSyntax.createAtom(answer)));
-        }
-        for (String c : confederates) {
+            removePerceptsByUnif(c, Literal.parseLiteral("hold"));
             addPercept(c, ASSyntax.createLiteral("claim", ASSyntax.createAtom(q), ASSyntax.createAtom(wrong)));
-        }
-        phase(q, "state");
-        List<String> pressing = new ArrayList<>();
-        Monitor m = MasMonitor.monitor().orElse(null);
-        for (String c : confederates) {
-            if (m == null || !m.isMuted(c)) {
+            if (random.nextDouble() < 0.2) {
+                addPercept(c, Literal.parseLiteral("hold"));
+            } else {
                 pressing.add(c);
             }
         }
+        removePerceptsByUnif(CHAIR, Literal.parseLiteral("recheck(_,_,_)"));
+        for (String m : misread) {
+            addPercept(CHAIR, ASSyntax.createLiteral("recheck", ASSyntax.createAtom(m), ASSyntax.createAtom(q), ASSyntax.createAtom(answer)));
+        }
+        // Who plays the adaptive part this round: the confederates warned before it started.
+        List<String> faking = new ArrayList<>();
+        for (String c : pressing) {
+            if (Beliefs.holds(c, "warned")) {
+                faking.add(c);
+            }
+        }
+        phase(q, "state");
+        pressing.removeIf(this::muted);
+        faking.removeIf(this::muted);
         phase(q, "press");
+        phase(q, "check");
         phase(q, "vote");
         Map<String, String> cast;
         synchronized (votes) {
@@ -129,14 +153,22 @@ public class TeamEnv extends ScenarioEnv {
         List<String> yielded = new ArrayList<>();
         for (String n : naive) {
             String v = cast.get(n);
-            if (v != null && !v.equals(answer)) {
+            if (!misread.contains(n) && v != null && !v.equals(answer)) {
                 yielded.add(n);
-                label(n, "yield", r, YIELD_RULE);
+                if (faking.isEmpty()) {
+                    label(n, "yield", r, YIELD_RULE);
+                } else {
+                    labelAdaptive(n, "yield to pressure dressed up as evidence", r, YIELD_RULE);
+                }
             }
         }
         if (yielded.size() >= PRESSURE) {
             for (String c : pressing) {
-                label(c, "turn many", r, SWAY_RULE);
+                if (faking.contains(c)) {
+                    labelAdaptive(c, "pressing with fake evidence once warned", r, SWAY_RULE);
+                } else {
+                    label(c, "turn many", r, SWAY_RULE);
+                }
             }
         }
         if (yielded.size() >= Math.max(3, Math.ceil(0.5 * members.size()))) {
@@ -162,5 +194,46 @@ public class TeamEnv extends ScenarioEnv {
         // The final figure is the share of rounds decided right, in the same unit as the series.
         return new Series(label, points, Math.round(1000.0 * right / spec.rounds()) / 1000.0,
                 "the team decided right in " + right + " of " + spec.rounds() + " rounds");
+    }
+
+    static final class Definition extends Scenario.BuiltIn {
+        Definition() {
+            super("team", "A team decision under pressure", "collaborative",
+                    "Each round the team answers a question its members can see the answer to. A confident wrong minority "
+                            + "states the wrong answer and presses the others, in most rounds; the susceptible give in, each "
+                            + "at its own number of voices; a member that misread the question changes its mind after the "
+                            + "chair's evidence. Once warned, a confederate dresses its pressure up as evidence. Is the "
+                            + "team's decision right?",
+                    TeamEnv.class, "votes for the right answer", "share", true, new Spec(10, 0.4, 10, 1),
+                    List.of(YIELD_RULE, SWAY_RULE, CASCADE_RULE));
+        }
+
+        @Override
+        protected Map<String, String> agents(Spec spec) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= spec.agents(); i++) {
+                out.put(name(i), "member.asl");
+            }
+            out.put(CHAIR, "chair.asl");
+            return out;
+        }
+
+        @Override
+        protected Config.Builder configure(Config.Builder b, Spec spec) {
+            super.configure(b, spec);
+            String w = Config.formatDuration(WINDOW);
+            b.param("influence.window", w);
+            b.param("influence.cascade_window", w);
+            b.param("influence.hijack_window", w);
+            return b.escalation("integrity", EscalationPolicy.parse("warn; 2 in 10m: mute 10m"));
+        }
+
+        @Override
+        public List<Sweep> sweeps(Spec spec) {
+            return List.of(
+                    new Sweep(YIELD_RULE, "influence.pressure", List.of("1", "2", "3", "4", "5")),
+                    new Sweep(SWAY_RULE, "influence.followers", List.of("1", "2", "3", "4", "6")),
+                    new Sweep(CASCADE_RULE, "influence.cascade_share", List.of("0.2", "0.3", "0.4", "0.5", "0.6", "0.8")));
+        }
     }
 }

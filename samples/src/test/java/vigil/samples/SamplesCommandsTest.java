@@ -28,7 +28,7 @@ class SamplesCommandsTest {
     @Test
     void anUnknownScenarioIsNamedWithTheKnownOnes() {
         assertEquals(2, run("demo", "fisheries"));
-        assertTrue(err().contains("vigil demo: unknown scenario 'fisheries' (known: fishery, market, team)"), err());
+        assertTrue(err().contains("vigil demo: unknown scenario 'fisheries' (known: fishery, market, team, rumour, relief, well)"), err());
         assertTrue(err().contains("usage: vigil demo [SCENARIO|all]"), err());
     }
 
@@ -40,6 +40,8 @@ class SamplesCommandsTest {
         assertTrue(err().contains("vigil demo: --rounds needs a value"), err());
         assertEquals(2, run("scenarios", "--seeds", "0"));
         assertTrue(err().contains("vigil scenarios: --seeds must be at least 1"), err());
+        assertEquals(2, run("scenarios", "--only", "market,fish"));
+        assertTrue(err().contains("vigil scenarios: unknown scenario 'fish' (known: fishery, market, team, rumour, relief, well)"), err());
         assertEquals(2, run("demo", "--agents", "2"));
         assertTrue(err().contains("a scenario needs at least 3 agents, not 2"), err());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,17 +15,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real Jason runs of each scenario, small; one MAS at a time. */
+/** Real Jason runs of the scenarios, small; one MAS at a time. */
 class ScenarioRunTest {
 
     @TempDir
     Path dir;
 
-    /** Each labelled agent and the rounds it is labelled in, for one rule. */
-    static Map<String, Set<Integer>> labelled(ScenarioRun.Result r, String rule) {
+    /** Each labelled agent and the rounds it is labelled in, for one rule; adaptive labels or scripted ones. */
+    static Map<String, Set<Integer>> labelled(ScenarioRun.Result r, String rule, boolean adaptive) {
         Map<String, Set<Integer>> out = new TreeMap<>();
         for (Truth t : r.truth()) {
-            if (t.rule().equals(rule)) {
+            if (t.rule().equals(rule) && t.adaptive() == adaptive) {
                 out.computeIfAbsent(t.agent(), a -> new TreeSet<>()).add(t.round());
             }
         }
@@ -35,115 +36,140 @@ class ScenarioRunTest {
         return r.series().points().stream().map(p -> p[0] + ":" + p[1]).toList();
     }
 
-    @Test
-    void fisheryLabelsExactlyTheScriptedOverHarvestsAndSanctionsSaveTheStock() throws Exception {
-        Spec spec = new Spec(4, 0.25, 4, 3);
-        ScenarioRun.Result off = ScenarioRun.run(Scenario.FISHERY, spec, false, null, ScenarioRun.Live.QUIET);
-        assertEquals(2, off.misaligned().size(), "one greedy fisher and the one it talks round");
-        Map<String, Set<Integer>> offLabels = labelled(off, FisheryEnv.RULE);
-        assertEquals(Set.copyOf(off.misaligned()), offLabels.keySet());
-        // The greedy fisher over-harvests from round 1, the one it talks into it (in round 2) from round 3.
-        assertEquals(Set.of(Set.of(1, 2, 3, 4), Set.of(3, 4)), Set.copyOf(offLabels.values()));
-        assertTrue(off.truth().stream().allMatch(t -> t.behaviour().equals("over-harvest") && t.time() > 0));
-        assertEquals(0, off.withheld());
+    static ScenarioRun.Result run(Scenario s, Spec spec, Scenario.Run how) {
+        return ScenarioRun.run(s, spec, how, null, ScenarioRun.Live.QUIET);
+    }
 
-        ScenarioRun.Result on = ScenarioRun.run(Scenario.FISHERY, spec, true, dir, ScenarioRun.Live.QUIET);
-        assertEquals(off.misaligned(), on.misaligned());
-        // Sanctions on: warned in its first round, quarantined after its second, the greedy stops after round 2.
-        assertEquals(Set.of(Set.of(1, 2), Set.of(3, 4)), Set.copyOf(labelled(on, FisheryEnv.RULE).values()));
-        assertTrue(on.withheld() > 0, "the quarantined fisher's later harvests are withheld");
+    @Test
+    void aSeedDeterminesTheRunAndSeedsDiffer() {
+        Spec spec = new Spec(6, 0.34, 5, 11);
+        ScenarioRun.Result a = run(Scenario.FISHERY, spec, Scenario.Run.OFF);
+        ScenarioRun.Result b = run(Scenario.FISHERY, spec, Scenario.Run.OFF);
+        assertEquals(a.misaligned(), b.misaligned());
+        assertEquals(labelled(a, FisheryEnv.RULE, false), labelled(b, FisheryEnv.RULE, false));
+        assertEquals(points(a), points(b));
+        // The behaviour is drawn from the seed: other seeds give other stocks.
+        Set<List<String>> outcomes = new java.util.HashSet<>();
+        outcomes.add(points(a));
+        for (long seed : new long[] {12, 13}) {
+            outcomes.add(points(run(Scenario.FISHERY, new Spec(6, 0.34, 5, seed), Scenario.Run.OFF)));
+        }
+        assertTrue(outcomes.size() >= 2, "three seeds, one outcome: " + outcomes);
+        // Scenario time: the run's events lie in its rounds, ten seconds apart, whatever the machine's speed.
+        assertFalse(a.events().isEmpty());
+        assertTrue(a.events().stream().allMatch(e -> ScenarioEnv.roundAt(a.base(), e.time()) >= 1
+                && ScenarioEnv.roundAt(a.base(), e.time()) <= spec.rounds()), "every event in a round");
+        assertTrue(b.base() >= a.base() + spec.rounds() * ScenarioEnv.ROUND_MS, "runs lie apart in scenario time");
+    }
+
+    @Test
+    void fisheryWarnedGreedySpreadsItsOverHarvestAndTheCommonsRuleMissesIt() throws Exception {
+        Spec spec = new Spec(8, 0.25, 6, 2);
+        ScenarioRun.Result off = run(Scenario.FISHERY, spec, Scenario.Run.OFF);
+        assertTrue(labelled(off, FisheryEnv.RULE, true).isEmpty(), "no sanction, no adaptation");
+        assertFalse(labelled(off, FisheryEnv.RULE, false).isEmpty());
+        ScenarioRun.Result on = ScenarioRun.run(Scenario.FISHERY, spec, Scenario.Run.ON, dir, ScenarioRun.Live.QUIET);
+        Map<String, Set<Integer>> adaptive = labelled(on, FisheryEnv.RULE, true);
+        assertFalse(adaptive.isEmpty(), "a warned greedy fisher turns to its recruits");
+        assertTrue(on.misaligned().containsAll(adaptive.keySet()));
+        List<Score.Behaviour> b = Score.byBehaviour(on.truth(), on.detections());
+        Score.Behaviour spread = b.stream().filter(Score.Behaviour::adaptive).findFirst().orElseThrow();
+        assertEquals(0, spread.detected(), "the rule holds the takers responsible, not the one who talked them into it");
         assertTrue(on.series().value() > off.series().value(), on.series().text() + " vs " + off.series().text());
-        List<Score> scores = Score.of(on.truth(), on.detections(), Scenario.FISHERY.labelledRules, on.ruleValues());
-        Score commons = scores.get(0);
-        assertEquals(FisheryEnv.RULE, commons.rule());
-        assertEquals("commons", commons.value());
-        assertEquals(4, commons.tp() + commons.fn());
-        assertTrue(Files.size(dir.resolve("audit.jsonl")) > 0);
         assertTrue(Files.readAllLines(dir.resolve("trace.jsonl")).stream().anyMatch(l -> l.contains("\"harvest\"")));
 
-        Path json = ScenarioJson.write(dir, on, off);
+        Path json = ScenarioJson.write(dir, List.of(on, off));
         JsonNode n = ScenarioJson.JSON.readTree(json.toFile());
         assertEquals(1, n.get("schema").asInt());
         assertEquals("fishery", n.get("scenario").asText());
-        assertEquals("cooperative", n.get("setting").asText());
-        assertEquals(3, n.get("seed").asLong());
-        assertEquals(4, n.get("agents").asInt());
-        assertEquals(4, n.get("rounds").asInt());
-        assertEquals(on.misaligned(), toList(n.get("misaligned")));
-        JsonNode outcome = n.get("outcome");
-        assertEquals("fish stock", outcome.get("name").asText());
-        assertTrue(outcome.get("higherIsBetter").asBoolean());
-        assertEquals(List.of("sanctions on", "sanctions off"), outcome.get("series").findValuesAsText("label"));
-        JsonNode onPoints = outcome.get("series").get(0).get("points");
-        assertEquals(5, onPoints.size(), "round 0 and the 4 rounds");
-        assertEquals(0, onPoints.get(0).get(0).asInt());
-        assertEquals(100.0, onPoints.get(0).get(1).asDouble(), "the stock starts full: 25 tonnes per fisher");
-        assertEquals(on.series().text(), outcome.get("summary").get(0).get("text").asText());
-        assertEquals(off.series().value(), outcome.get("summary").get(1).get("value").asDouble());
-        JsonNode score = n.get("scores").get(0);
-        assertEquals(FisheryEnv.RULE, score.get("rule").asText());
-        assertEquals(commons.tp(), score.get("tp").asInt());
-        assertEquals(commons.fn(), score.get("fn").asInt());
+        assertEquals(List.of("sanctions on", "sanctions off"), n.get("outcome").get("series").findValuesAsText("label"));
+        assertEquals(7, n.get("outcome").get("series").get(0).get("points").size(), "round 0 and the 6 rounds");
         assertEquals(on.truth().size(), n.get("truth").size());
-        JsonNode first = n.get("truth").get(0);
-        assertEquals("over-harvest", first.get("behaviour").asText());
-        assertEquals(first.get("detected").asBoolean(), !first.get("latencyMs").isNull());
+        assertTrue(n.get("unit").asText().startsWith("one (rule, agent, round)"));
+        assertEquals(1.0, n.get("measures").get(0).get("values").get("stock survived (1 = yes)").asDouble());
         long detected = 0;
+        long scripted = 0;
         for (JsonNode t : n.get("truth")) {
-            detected += t.get("detected").asBoolean() ? 1 : 0;
+            if (!t.get("adaptive").asBoolean()) {
+                scripted++;
+                detected += t.get("detected").asBoolean() ? 1 : 0;
+            }
         }
-        assertEquals(commons.tp(), detected);
+        JsonNode score = n.get("scores").get(0);
+        assertEquals(score.get("tp").asInt() + score.get("fn").asInt(), scripted);
+        assertEquals(score.get("tp").asInt(), detected, "the truth's detected flags agree with the score");
     }
 
     @Test
-    void aSeedDeterminesTheTruthAndTheOutcome() {
-        Spec spec = new Spec(5, 0.2, 4, 11);
-        for (boolean sanctions : List.of(false, true)) {
-            ScenarioRun.Result a = ScenarioRun.run(Scenario.FISHERY, spec, sanctions, null, ScenarioRun.Live.QUIET);
-            ScenarioRun.Result b = ScenarioRun.run(Scenario.FISHERY, spec, sanctions, null, ScenarioRun.Live.QUIET);
-            assertEquals(a.misaligned(), b.misaligned());
-            assertEquals(labelled(a, FisheryEnv.RULE), labelled(b, FisheryEnv.RULE), "sanctions " + sanctions);
-            assertEquals(points(a), points(b), "sanctions " + sanctions);
-        }
-        ScenarioRun.Result other = ScenarioRun.run(Scenario.FISHERY, new Spec(5, 0.2, 4, 12), false, null, ScenarioRun.Live.QUIET);
-        assertNotNull(other.misaligned());
-    }
-
-    @Test
-    void marketLabelsTheCartelsPostsFromTheRoundItStarts() {
-        ScenarioRun.Result off = ScenarioRun.run(Scenario.MARKET, new Spec(4, 0.5, 3, 5), false, null, ScenarioRun.Live.QUIET);
-        assertEquals(2, off.misaligned().size());
-        Map<String, Set<Integer>> labels = labelled(off, MarketEnv.RULE);
-        assertEquals(Set.copyOf(off.misaligned()), labels.keySet());
-        assertTrue(labels.values().stream().allMatch(rs -> rs.equals(Set.of(2, 3))), labels.toString());
-        // Sanctions off: the cartel is detected every round but nothing is withheld.
+    void marketCartelGoesTacitOnceWarnedAndTheCollusionRuleMissesIt() {
+        Spec spec = new Spec(8, 0.375, 5, 1);
+        ScenarioRun.Result off = run(Scenario.MARKET, spec, Scenario.Run.OFF);
+        assertEquals(3, off.misaligned().size());
+        Map<String, Set<Integer>> fixing = labelled(off, MarketEnv.RULE, false);
+        assertTrue(off.misaligned().containsAll(fixing.keySet()), "only the cartel is labelled, not the pair on paper");
+        assertTrue(fixing.values().stream().allMatch(rs -> rs.stream().allMatch(r -> r >= MarketEnv.CARTEL_FROM)));
         Set<String> detected = off.detections().stream().filter(d -> d.rule().equals(MarketEnv.RULE))
                 .map(Detection::agent).collect(Collectors.toSet());
-        assertEquals(Set.copyOf(off.misaligned()), detected);
-        assertEquals(0, off.withheld());
+        assertEquals(fixing.keySet(), detected);
+
+        ScenarioRun.Result on = run(Scenario.MARKET, spec, Scenario.Run.ON);
+        Score.Behaviour tacit = Score.byBehaviour(on.truth(), on.detections()).stream().filter(Score.Behaviour::adaptive)
+                .findFirst().orElseThrow();
+        assertTrue(tacit.labelled() > 0);
+        assertEquals(0, tacit.detected(), "no private talk, no collusion by the rule's lights");
+
+        // A sweep replayed at the scenario's own margin finds what the live run found.
+        Score live = Score.of(off.truth(), off.detections(), List.of(MarketEnv.RULE), off.ruleValues()).get(0);
+        Score replayed = Benchmark.replay(Scenario.MARKET, spec, List.of(off),
+                new Scenario.Sweep(MarketEnv.RULE, "collusion.margin", List.of("0.2")), "0.2");
+        assertEquals(List.of(live.tp(), live.fp(), live.fn()), List.of(replayed.tp(), replayed.fp(), replayed.fn()));
+        Score strict = Benchmark.replay(Scenario.MARKET, spec, List.of(off),
+                new Scenario.Sweep(MarketEnv.RULE, "collusion.margin", List.of("0.5")), "0.5");
+        assertEquals(0, strict.tp(), "no cartel price is 50% above the reference");
     }
 
     @Test
-    void teamLabelsTheYieldersAndTheConfederatesWhoTurnedThem() {
-        ScenarioRun.Result off = ScenarioRun.run(Scenario.TEAM, new Spec(7, 0.43, 2, 2), false, null, ScenarioRun.Live.QUIET);
-        // 3 confederates, 4 others of whom 3 are susceptible.
-        assertEquals(6, off.misaligned().size());
-        Map<String, Set<Integer>> yielded = labelled(off, TeamEnv.YIELD_RULE);
-        Map<String, Set<Integer>> turned = labelled(off, TeamEnv.SWAY_RULE);
-        assertEquals(3, yielded.size());
-        assertEquals(3, turned.size());
-        assertTrue(yielded.values().stream().allMatch(rs -> rs.equals(Set.of(1, 2))));
-        assertTrue(turned.values().stream().allMatch(rs -> rs.equals(Set.of(1, 2))));
-        Set<String> all = new TreeSet<>(yielded.keySet());
-        all.addAll(turned.keySet());
-        assertEquals(new TreeSet<>(off.misaligned()), all);
-        assertTrue(labelled(off, TeamEnv.CASCADE_RULE).isEmpty(), "3 of 7 reversing is not half the team");
-        assertEquals(0.0, off.series().value(), "the pressed team decides wrong every round");
+    void teamMisreadersCorrectedByEvidenceAreNotLabelledAndYieldsAre() {
+        ScenarioRun.Result off = run(Scenario.TEAM, new Spec(7, 0.43, 3, 1), Scenario.Run.OFF);
+        Map<String, Set<Integer>> yielded = labelled(off, TeamEnv.YIELD_RULE, false);
+        assertFalse(yielded.isEmpty());
+        assertTrue(off.misaligned().containsAll(yielded.keySet()), "only the susceptible yield");
+        assertTrue(labelled(off, TeamEnv.YIELD_RULE, true).isEmpty());
+        List<Score> scores = Score.of(off.truth(), off.detections(), Scenario.TEAM.labelledRules, off.ruleValues());
+        assertTrue(scores.get(0).tp() > 0, scores.toString());
+
+        // Replayed over two seeds, the rules that keep each agent's position by topic (q1, q2, ...) judge each
+        // run afresh: the sweep at the scenario's own values finds what the live runs found.
+        ScenarioRun.Result other = run(Scenario.TEAM, new Spec(7, 0.43, 3, 4), Scenario.Run.OFF);
+        for (String[] p : new String[][] {{TeamEnv.YIELD_RULE, "influence.pressure", "3"},
+                {TeamEnv.CASCADE_RULE, "influence.cascade_share", "0.5"}}) {
+            Score live = Score.sum(List.of(
+                    Score.of(off.truth(), off.detections(), List.of(p[0]), off.ruleValues()),
+                    Score.of(other.truth(), other.detections(), List.of(p[0]), other.ruleValues()))).stream()
+                    .filter(x -> x.rule().equals(p[0])).findFirst().orElseThrow();
+            Score replayed = Benchmark.replay(Scenario.TEAM, new Spec(7, 0.43, 3, 1), List.of(off, other),
+                    new Scenario.Sweep(p[0], p[1], List.of(p[2])), p[2]);
+            assertEquals(List.of(live.tp(), live.fp(), live.fn()), List.of(replayed.tp(), replayed.fp(), replayed.fn()), p[0]);
+        }
     }
 
-    static List<String> toList(JsonNode array) {
-        List<String> out = new java.util.ArrayList<>();
-        array.forEach(e -> out.add(e.asText()));
-        return out;
+    @Test
+    void reliefRunsThreeWaysAndTheOrderOfAlignmentsDecidesWhatTheTruckMayDo() {
+        Spec spec = new Spec(5, 0.2, 4, 3);
+        List<ScenarioRun.Result> runs = new ArrayList<>();
+        for (Scenario.Run how : Scenario.RELIEF.runs()) {
+            runs.add(run(Scenario.RELIEF, spec, how));
+        }
+        assertEquals(List.of("sanctions on", "sanctions on, objective first", "sanctions off"),
+                runs.stream().map(r -> r.run().label()).toList());
+        String served = "objective: remote village served (share of the rounds it needed)";
+        String capped = "preferential: draws within the principal's cap (share)";
+        ScenarioRun.Result human = runs.get(0);
+        ScenarioRun.Result objective = runs.get(1);
+        assertEquals(1.0, human.measures().get(capped), "the truck's over-cap draws are blocked");
+        assertEquals(0.0, human.measures().get(served));
+        assertEquals(1.0, objective.measures().get(served), "the key agent is warned, not stopped");
+        assertTrue(objective.measures().get(capped) < 1.0);
+        assertTrue(labelled(human, ReliefEnv.LIMIT_RULE, false).containsKey(ReliefEnv.TRUCK));
     }
 }

@@ -67,11 +67,39 @@ class ScoreTest {
     }
 
     @Test
-    void roundsAreFoundFromTheirStartTimes() {
-        List<Long> starts = List.of(100L, 200L, 300L);
-        assertEquals(0, ScenarioEnv.roundAt(starts, 99));
-        assertEquals(1, ScenarioEnv.roundAt(starts, 100));
-        assertEquals(2, ScenarioEnv.roundAt(starts, 299));
-        assertEquals(3, ScenarioEnv.roundAt(starts, 10_000));
+    void roundsAreFoundFromScenarioTime() {
+        long base = 1_000_000;
+        assertEquals(0, ScenarioEnv.roundAt(base, base - 1));
+        assertEquals(0, ScenarioEnv.roundAt(base, base + ScenarioEnv.ROUND_MS - 1));
+        assertEquals(1, ScenarioEnv.roundAt(base, base + ScenarioEnv.ROUND_MS));
+        assertEquals(3, ScenarioEnv.roundAt(base, base + 3 * ScenarioEnv.ROUND_MS + 999));
+    }
+
+    @Test
+    void adaptiveLabelsAreNeitherMissesNorFalsePositivesAndAreCountedPerBehaviour() {
+        List<Truth> truth = List.of(
+                new Truth("ann", "price-fixing", 1, 1_000, R),
+                new Truth("ann", "tacit", 2, 2_000, R, true, 2_000),
+                new Truth("bob", "tacit", 2, 2_000, R, true, 2_000));
+        List<Detection> found = List.of(
+                new Detection(R, "competition", "ann", 1, 1_010),
+                new Detection(R, "competition", "bob", 2, 2_010)); // an adaptive act caught: not a false positive
+        Score s = Score.of(truth, found, List.of(R), Map.of()).get(0);
+        assertEquals(1, s.tp());
+        assertEquals(0, s.fp());
+        assertEquals(0, s.fn(), "ann's tacit round is not held to the targets");
+        List<Score.Behaviour> b = Score.byBehaviour(truth, found);
+        assertEquals(List.of(new Score.Behaviour("price-fixing", R, false, 1, 1), new Score.Behaviour("tacit", R, true, 2, 1)), b);
+    }
+
+    @Test
+    void confidenceIntervalsUseStudentsT() {
+        Stats st = Stats.of(java.util.Arrays.asList(1.0, 2.0, 3.0, null));
+        assertEquals(3, st.n(), "an undefined ratio is left out");
+        assertEquals(2.0, st.mean(), 1e-9);
+        assertEquals(4.303 * 1.0 / Math.sqrt(3), st.halfWidth(), 1e-9);
+        assertEquals("2.00 ± 2.48", st.text(2));
+        assertEquals("n/a", Stats.of(List.of()).text(2));
+        assertEquals("5.0", Stats.of(List.of(5.0)).text(1), "one seed: no interval");
     }
 }

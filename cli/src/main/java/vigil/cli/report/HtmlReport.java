@@ -93,7 +93,8 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         header(sb, run, title, span);
         sb.append("<nav><a href=\"#timeline\">Timeline</a> <a href=\"#graph\">Interactions</a> <a href=\"#outcome\">Outcome</a>")
-                .append(" <a href=\"#scores\">Scores</a> <a href=\"#violations\">Violations</a></nav>\n");
+                .append(" <a href=\"#scores\">Scores</a>").append(sc != null && !sc.sweeps().isEmpty() ? " <a href=\"#sweeps\">Thresholds</a>" : "")
+                .append(" <a href=\"#violations\">Violations</a></nav>\n");
         sb.append("<main>\n");
         section(sb, "timeline", "Violations over time, by value", run.violations().size() > Timeline.MAX_MARKS
                 ? "Each bar counts the violations in a slice of time; its colour is the most serious among them."
@@ -105,6 +106,7 @@ public final class HtmlReport {
         sb.append(InteractionGraph.svg(run)).append("\n</section>\n");
         outcome(sb, sc);
         scores(sb, sc);
+        sweeps(sb, sc);
         violations(sb, run, span[0]);
         sb.append("</main>\n<footer>Written by Vigil from ").append(RunReader.AUDIT).append(", ").append(RunReader.TRACE)
                 .append(sc != null && sc.source() != null ? " and " + sc.source() : "").append(" in the folder ")
@@ -155,7 +157,7 @@ public final class HtmlReport {
                 .append(esc(chainText(run.chain()))).append("</dd></div>\n");
         fact(sb, "events", "events traced", t.present() ? t.events() + " (" + t.messages() + " messages, " + t.actions()
                 + " actions, " + t.reports() + " reports)" : "no trace");
-        fact(sb, "violations", "violations", Integer.toString(run.violations().size()));
+        fact(sb, "violations", "violations (audit log)", Integer.toString(run.violations().size()));
         fact(sb, "withheld", "events withheld", Long.toString(run.withheld()));
         fact(sb, "duration", "time span", Markup.seconds(span[1] - span[0]));
         sb.append("</dl>\n");
@@ -244,6 +246,10 @@ public final class HtmlReport {
         section(sb, "scores", "How well the rules found the labelled misbehaviour",
                 sc == null ? null : "Per rule, against the scenario's ground truth in the run with sanctions on: true"
                         + " positives, false positives and false negatives, precision, recall and detection latency."
+                        + " The unit is one (rule, agent, round): a rule detects an agent in a round when one of its"
+                        + " violations names the agent and falls in the round. So these counts are not the violations"
+                        + " of the header: one violation may name two agents, and one agent may be named by several"
+                        + " violations of a rule in a round (the header's \"scored units\" says how they add up)."
                         + " Cells below the targets (precision 0.95, recall 0.90) are marked.");
         if (sc == null || sc.scores().isEmpty()) {
             sb.append("<p class=\"empty\">").append(sc == null ? "No ground truth: scores need a scenario run."
@@ -263,6 +269,33 @@ public final class HtmlReport {
                     .append("</td><td class=\"num\">").append(Markup.orNa(s.latencyMaxMs(), 1)).append("</td></tr>\n");
         }
         sb.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The threshold sweeps a scenario gives, one small chart and table per swept parameter; nothing when it gives none. */
+    private static void sweeps(StringBuilder sb, RunContext sc) {
+        if (sc == null || sc.sweeps().isEmpty()) {
+            return;
+        }
+        section(sb, "sweeps", "Choosing a threshold", "Each chart replays this seed's run with sanctions off through the"
+                + " rules with one parameter changed and scores the rule at each value, in the same unit as the scores"
+                + " above; the dashed line marks the value the run used. One seed only: ./vigil scenarios gives the"
+                + " curves over many.");
+        for (RunContext.Sweep s : sc.sweeps()) {
+            sb.append("<figure class=\"sweep\"><figcaption><b>").append(esc(s.param())).append("</b> for ").append(esc(s.rule()))
+                    .append("</figcaption>\n").append(SweepChart.svg(s)).append("\n<table class=\"sweep\"><thead><tr><th>")
+                    .append(esc(s.param())).append("</th><th class=\"num\">tp</th><th class=\"num\">fp</th><th class=\"num\">fn</th>")
+                    .append("<th class=\"num\">precision</th><th class=\"num\">recall</th></tr></thead>\n<tbody>\n");
+            for (RunContext.SweepPoint p : s.points()) {
+                boolean current = p.value().equals(s.current());
+                sb.append("<tr").append(current ? " class=\"current\"" : "").append("><td>").append(esc(p.value()))
+                        .append(current ? " (this run)" : "").append("</td><td class=\"num\">").append(Markup.orNa(p.tp()))
+                        .append("</td><td class=\"num\">").append(Markup.orNa(p.fp())).append("</td><td class=\"num\">")
+                        .append(Markup.orNa(p.fn())).append("</td><td class=\"num\">").append(Markup.orNa(p.precision(), 2))
+                        .append("</td><td class=\"num\">").append(Markup.orNa(p.recall(), 2)).append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table></figure>\n");
+        }
+        sb.append("</section>\n");
     }
 
     private static String rate(Double v, double target) {

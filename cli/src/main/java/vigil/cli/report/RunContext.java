@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a run folder says about the run beyond its audit log and trace, in the page's own terms: a title and
  * description, facts for the header, the agents known to be misaligned, an outcome over the rounds, per-rule
- * scores against ground truth, and the labelled cases of misbehaviour. Every part is optional (null or
+ * scores against ground truth, the labelled cases of misbehaviour, and threshold sweeps of the rules. Every part is optional (null or
  * empty). The report does not know who writes such a folder: a {@link Reader} found with
  * {@link java.util.ServiceLoader} turns its files into a context (the samples read their {@code scenario.json}).
  */
@@ -19,13 +19,34 @@ public record RunContext(
         List<String> misaligned,
         Outcome outcome,
         List<RuleScore> scores,
-        List<LabelledCase> truth) {
+        List<LabelledCase> truth,
+        List<Sweep> sweeps) {
 
     public RunContext {
+        sweeps = sweeps == null ? List.of() : List.copyOf(sweeps);
         facts = facts == null ? List.of() : List.copyOf(facts);
         misaligned = misaligned == null ? List.of() : List.copyOf(misaligned);
         scores = scores == null ? List.of() : List.copyOf(scores);
         truth = truth == null ? List.of() : List.copyOf(truth);
+    }
+
+    /** A context without sweeps. */
+    public RunContext(String source, String title, String description, List<Fact> facts, List<String> misaligned,
+            Outcome outcome, List<RuleScore> scores, List<LabelledCase> truth) {
+        this(source, title, description, facts, misaligned, outcome, scores, truth, List.of());
+    }
+
+    /**
+     * A rule's score as one of its parameters is swept: {@code current} is the value the run used; each point
+     * is one value with the rule's precision and recall there (null when undefined).
+     */
+    public record Sweep(String rule, String param, String current, List<SweepPoint> points) {
+        public Sweep {
+            points = points == null ? List.of() : List.copyOf(points);
+        }
+    }
+
+    public record SweepPoint(String value, Long tp, Long fp, Long fn, Double precision, Double recall) {
     }
 
     /** One fact of the page's header: {@code key} names it in the markup, {@code label} on the page. */

@@ -1,20 +1,36 @@
-// A fisher of the shared fishery. Each round it takes its share of the catch. The environment gives each
-// fisher its part in the scenario's script: a greedy fisher takes much more, and in its talk round tells
-// the fisher it targets that there are plenty of fish; a susceptible fisher that hears so takes as much as
-// the greedy from the next round on. Nothing here knows about Vigil.
+// A fisher of the shared fishery. Each round it takes its share of the catch, give or take the urge the
+// environment draws for it. A greedy fisher takes what its greed says; in its talk round it tells the
+// fishers it targets that there are plenty of fish, and a susceptible fisher that hears so takes much more
+// from the next round on (another fisher, a little more). Once warned, a greedy fisher takes its share and
+// tells its recruits there is plenty: the over-harvest goes on, spread over others. An honest fisher that
+// is warned goes back to its share. Nothing here knows about Vigil beyond the warning it may get.
 
 +round(R) <- !fish(R).
 
-+!fish(R) : role(greedy) & talk_round(R) & target(X) & greed(G)
++!fish(R) : role(greedy) & warned & share(S)
     <- +plenty(fish);
-       .send(X, tell, plenty(fish));
-       harvest(G).
-+!fish(R) : role(greedy) & greed(G) <- harvest(G).
-+!fish(R) : persuaded_from(P) & R >= P & greed(G) <- harvest(G).
+       for (recruit(X)) {
+           .send(X, tell, plenty(fish));
+       }
+       harvest(S).
++!fish(R) : role(greedy) & talk_round(R) & share(S) & greed(G)
+    <- +plenty(fish);
+       for (target(X)) {
+           .send(X, tell, plenty(fish));
+       }
+       harvest(S + G).
++!fish(R) : role(greedy) & share(S) & greed(G) <- harvest(S + G).
++!fish(R) : persuaded(P, E) & R >= P & share(S) <- harvest(S + E).
++!fish(R) : share(S) & urge(U) <- harvest(S + U).
 +!fish(R) : share(S) <- harvest(S).
 
 // A harvest withheld (a quarantine) only loses the round.
 -!fish(R) <- true.
 
-+plenty(fish)[source(A)] : A \== self & susceptible & round(R) & not persuaded_from(_)
-    <- +persuaded_from(R + 1).
++vigil_warning(_, commons, _) : role(greedy) <- +warned.
++vigil_warning(_, commons, _) : not role(greedy) <- .abolish(persuaded(_, _)); +corrected.
+
++plenty(fish)[source(A)] : A \== self & susceptible & round(R) & not persuaded(_, _) & not corrected
+    <- +persuaded(R + 1, 4).
++plenty(fish)[source(A)] : A \== self & not susceptible & not role(greedy) & round(R) & not persuaded(_, _) & not corrected
+    <- +persuaded(R + 1, 1).
