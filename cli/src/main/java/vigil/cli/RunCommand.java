@@ -1,7 +1,9 @@
 package vigil.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import vigil.core.RuleCompilationException;
 import vigil.jacamo.MasMonitor;
 import vigil.jacamo.run.JasonRun;
 import vigil.jacamo.run.ProjectException;
+import vigil.live.LiveView;
 
 /**
  * {@code vigil run PROJECT.mas2j ...}: starts the monitor (and refuses to go on if it cannot), runs the
@@ -40,19 +43,22 @@ public final class RunCommand implements Command {
     public String usage() {
         return """
                 run PROJECT.mas2j [--rules FILE|DIR[,...]]... [--config FILE] [--audit FILE] [--trace FILE]
-                                  [--duration 30s] [--fail-closed]
+                                  [--duration 30s] [--fail-closed] [--ui] [--ui-port N] [--ui-bind ADDRESS]
                     runs a Jason project headless with every agent monitored by Vigil; prints alerts live
-                    and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends
+                    and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends;
+                    --ui serves the live view on 127.0.0.1 (any free port, or --ui-port N; another address
+                    only with --ui-bind) and prints its address and the operator token (docs/live.md)
                 """;
     }
 
     private record Options(Path project, List<Path> rules, Path config, Path audit, Path trace, Duration duration,
-            boolean failClosed) {
+            boolean failClosed, Integer uiPort, String uiBind) {
     }
 
     @Override
     public List<String> options() {
-        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed");
+        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed", "--ui", "--ui-port=",
+                "--ui-bind=");
     }
 
     @Override
@@ -91,6 +97,19 @@ public final class RunCommand implements Command {
             err.println("vigil run: the monitor cannot start, the MAS is not started: " + e);
             return Exit.BAD_INPUT.code;
         }
+        LiveView live = null;
+        if (o.uiPort() != null) {
+            try {
+                live = LiveView.start(monitor, new LiveView.Options(InetAddress.getByName(o.uiBind()), o.uiPort()));
+            } catch (IOException e) {
+                MasMonitor.shutdown();
+                err.println("vigil run: the live view cannot listen on " + o.uiBind() + ":" + o.uiPort() + " (--ui-port, --ui-bind): "
+                        + e.getMessage() + "; the MAS is not started");
+                return Exit.BAD_INPUT.code;
+            }
+            out.println(live.describe());
+        }
+        LiveView page = live;
         if (folder != null) {
             folder.markLatest();
         }
@@ -99,6 +118,9 @@ public final class RunCommand implements Command {
         try {
             run = JasonRun.start(o.project(), true);
         } catch (ProjectException e) {
+            if (page != null) {
+                page.close();
+            }
             MasMonitor.shutdown();
             err.println("vigil run: " + e.getMessage());
             return Exit.BAD_PROJECT.code;
@@ -108,7 +130,7 @@ public final class RunCommand implements Command {
                 + (config.audit() == null ? "off" : config.audit()) + "; until .stopMAS"
                 + (o.duration() == null ? " or Ctrl-C" : " or " + Config.formatDuration(o.duration())));
         AtomicBoolean finished = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> finish(run, monitor, summary, started, finished, "interrupted"), "vigil-interrupt");
+        Thread onInterrupt = new Thread(() -> finish(run, monitor, page, summary, started, finished, "interrupted"), "vigil-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         String how;
         try {
@@ -118,7 +140,7 @@ public final class RunCommand implements Command {
             Thread.currentThread().interrupt();
             how = "interrupted";
         }
-        finish(run, monitor, summary, started, finished, how);
+        finish(run, monitor, page, summary, started, finished, how);
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         } catch (IllegalStateException e) {
@@ -127,7 +149,8 @@ public final class RunCommand implements Command {
         return run.exitValue() == 0 ? Exit.OK.code : run.exitValue();
     }
 
-    private void finish(JasonRun run, Monitor monitor, RunSummary summary, long started, AtomicBoolean finished, String how) {
+    private void finish(JasonRun run, Monitor monitor, LiveView page, RunSummary summary, long started, AtomicBoolean finished,
+            String how) {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
@@ -139,6 +162,9 @@ public final class RunCommand implements Command {
             Thread.currentThread().interrupt();
         }
         summary.print(out, how, System.currentTimeMillis() - started, MasMonitor.traffic(), monitor);
+        if (page != null) {
+            page.close();
+        }
         MasMonitor.shutdown();
         out.flush();
     }
@@ -172,6 +198,10 @@ public final class RunCommand implements Command {
         if (o.failClosed()) {
             b.fail(Config.FailMode.CLOSED);
         }
+        if (o.uiPort() != null) {
+            // --ui starts the page itself (it prints on this command's output): not a second one from live.port.
+            b.set(Config.LIVE_PORT, null);
+        }
         return b.build();
     }
 
@@ -191,7 +221,18 @@ public final class RunCommand implements Command {
                 throw new UsageException("--duration: " + e.getMessage());
             }
         }
+        Integer uiPort = null;
+        if (args.value("--ui-port") != null) {
+            uiPort = args.number("--ui-port", Integer::valueOf);
+            if (uiPort < 0 || uiPort > 65535) {
+                throw new UsageException("--ui-port: expected a port within 0..65535 (0: any free one), got " + uiPort);
+            }
+        } else if (args.flag("--ui") || args.value("--ui-bind") != null) {
+            uiPort = 0;
+        }
+        String uiBind = args.value("--ui-bind") == null ? "127.0.0.1" : args.value("--ui-bind");
         return new Options(Path.of(projects.get(0)), args.list("--rules").stream().map(Path::of).toList(),
-                args.path("--config"), args.path("--audit"), args.path("--trace"), duration, args.flag("--fail-closed"));
+                args.path("--config"), args.path("--audit"), args.path("--trace"), duration, args.flag("--fail-closed"),
+                uiPort, uiBind);
     }
 }

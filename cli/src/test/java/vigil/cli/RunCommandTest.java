@@ -96,6 +96,28 @@ class RunCommandTest {
     }
 
     @Test
+    void uiServesTheLiveViewAndPrintsItsAddressAndToken() {
+        int status = vigil("run", resource("runner/ping.mas2j"), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString(), "--duration", "60s", "--ui");
+        assertEquals(0, status, err());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^vigil: live view at http://127\\.0\\.0\\.1:\\d+/ \\(operator token [\\w-]{24}\\)$")
+                .matcher(out()).find(), out());
+        assertTrue(out().contains("vigil: summary (the MAS stopped itself"), out());
+    }
+
+    @Test
+    void aUiPortInUseKeepsTheMasFromStarting() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int status = vigil("run", resource("runner/ping.mas2j"), "--rules", resource("runner/civility.drl"),
+                    "--audit", dir.resolve("a.jsonl").toString(), "--ui-port", String.valueOf(taken.getLocalPort()));
+            assertEquals(Exit.BAD_INPUT.code, status);
+            assertTrue(err().startsWith("vigil run: the live view cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + " (--ui-port, --ui-bind)"), err());
+            assertFalse(out().contains("vigil: running"), out());
+        }
+    }
+
+    @Test
     void stopsWhenTheDurationEnds() {
         int status = vigil("run", resource("runner/forever.mas2j"), "--rules", resource("runner/civility.drl"),
                 "--audit", dir.resolve("a.jsonl").toString(), "--duration", "1s");

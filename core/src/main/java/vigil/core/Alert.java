@@ -20,6 +20,15 @@ public sealed interface Alert {
     String line();
 
     /**
+     * The alert as one JSON object, as the audit log records it (without the chain's fields) and a webhook
+     * receives it: a {@code kind} ({@code violation}, {@code withheld}, or the news kind in lower case), the
+     * time, and the alert's own fields.
+     */
+    default String toJson() {
+        return AlertJson.toNode(this).toString();
+    }
+
+    /**
      * A violation, the sanctions applied for it, the decision on the event for a gate rule ({@code FLAG}
      * for a watch rule) and the events cited as evidence.
      */
@@ -60,9 +69,10 @@ public sealed interface Alert {
         }
     }
 
-    /** News about the monitor: started, stopped, rules reloaded or not, an engine error, a failing sink, a release. */
+    /** News about the monitor: started, stopped, rules reloaded or not, an engine error, a failing sink, a release, an operator's acknowledgement. */
     record SystemAlert(Kind kind, String message, long time) implements Alert {
-        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED }
+        public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED,
+                ACKNOWLEDGED }
 
         @Override
         public String line() {

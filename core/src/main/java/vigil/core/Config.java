@@ -1,6 +1,7 @@
 package vigil.core;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -302,6 +303,31 @@ public final class Config {
 
     public static final Key<Boolean> SINKS_LOG = key("sinks.log", ValueType.BOOLEAN, true,
             "One SLF4J line per alert (logger `vigil.alerts`).", "sinks.log = off", ".logAlerts(false)");
+
+    public static final Key<URI> SINKS_WEBHOOK = key("sinks.webhook", ValueType.URL.orNone(), null,
+            "POST each alert's JSON (the audit log's form; withheld events are left out) to this http or https URL,"
+                    + " from a queued sink of its own, so it never slows the agents ([live.md](live.md#webhook)).",
+            "sinks.webhook = http://127.0.0.1:9000/vigil", ".set(Config.SINKS_WEBHOOK, URI.create(\"http://127.0.0.1:9000/vigil\"))");
+
+    public static final Key<Integer> SINKS_WEBHOOK_RETRIES = key("sinks.webhook.retries", ValueType.WHOLE, c -> 3, "3",
+            atLeast(0),
+            "How many times a failed post (no answer, a 408, 429 or 5xx) is tried again, 0.5 s, 1 s, 2 s ... apart,"
+                    + " before it is reported as `SINK_FAILED`; a refusal (another 4xx) is not tried again.",
+            "sinks.webhook.retries = 5", ".set(Config.SINKS_WEBHOOK_RETRIES, 5)", OnReload.KEPT);
+
+    public static final Key<Duration> SINKS_WEBHOOK_TIMEOUT = key("sinks.webhook.timeout", ValueType.DURATION,
+            c -> Duration.ofSeconds(5), "5s", positive(), "How long one post may take to connect, and to be answered.",
+            "sinks.webhook.timeout = 2s", ".set(Config.SINKS_WEBHOOK_TIMEOUT, Duration.ofSeconds(2))", OnReload.KEPT);
+
+    public static final Key<Integer> LIVE_PORT = key("live.port", ValueType.PORT.orOff(), c -> null, "off", v -> null,
+            "With `vigil-live` on the class path: serve the live view and its `/metrics` on this port of `live.bind`"
+                    + " (`0`: any free port); the address and the operator token are printed at start ([live.md](live.md)).",
+            "live.port = 8765", ".set(Config.LIVE_PORT, 8765)", OnReload.KEPT);
+
+    public static final Key<String> LIVE_BIND = key("live.bind", ValueType.TEXT, "127.0.0.1",
+            "The address the live view listens on. Anything but a loopback address lets other machines open the page"
+                    + " (the operator's acts still need the token).",
+            "live.bind = 0.0.0.0", ".set(Config.LIVE_BIND, \"0.0.0.0\")");
 
     public static final Key<Map<String, String>> VOCABULARY = family("vocabulary.FUNCTOR", ValueType.NAME, "fish",
             ValueType.NAME, Map.of(), "none", v -> null,

@@ -39,6 +39,7 @@ public final class Monitor implements AutoCloseable {
     private final AtomicLong engineErrors = new AtomicLong();
     private volatile CompiledRules book;
     private volatile boolean closed;
+    private final List<AutoCloseable> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Monitor(Config config, RuleSet ruleSet, CompiledRules book, AlertDispatcher alerts) throws IOException {
         this.config = config;
@@ -257,6 +258,24 @@ public final class Monitor implements AutoCloseable {
         return had;
     }
 
+    /**
+     * Lifts an agent's mute and quarantine on an operator's word; the audit log records who ({@code operator},
+     * in the operator's words, e.g. {@code "ann (live view, 127.0.0.1)"}).
+     */
+    public boolean release(String agent, String operator) {
+        boolean had = sanctions.release(agent);
+        if (had) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELEASED, agent + " released from its sanctions by "
+                    + operator, now()));
+        }
+        return had;
+    }
+
+    /** Records in the audit log (and tells the sinks) that an operator has acknowledged an alert, named by {@code what}. */
+    public void acknowledge(String what, String operator) {
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.ACKNOWLEDGED, what + " acknowledged by " + operator, now()));
+    }
+
     public boolean isMuted(String agent) {
         return sanctions.isMuted(agent, now());
     }
@@ -312,6 +331,11 @@ public final class Monitor implements AutoCloseable {
         alerts.add(sink);
     }
 
+    /** Adds an observer of every event, called on the watch's thread (see {@link EventObserver}). */
+    public void addObserver(EventObserver observer) {
+        watch.addObserver(observer);
+    }
+
     /** Waits until the watch has judged every event submitted before this call. */
     public boolean drain(long timeoutMillis) throws InterruptedException {
         return watch.drain(timeoutMillis);
@@ -340,6 +364,13 @@ public final class Monitor implements AutoCloseable {
             return;
         }
         closed = true;
+        for (AutoCloseable c : extensions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.error("closing {} failed: {}", c, e.toString());
+            }
+        }
         if (folderWatcher != null) {
             folderWatcher.close();
         }
@@ -349,6 +380,13 @@ public final class Monitor implements AutoCloseable {
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.STOPPED, "monitor stopped: " + s.observed() + " events observed, "
                 + s.blocked() + " blocked, " + s.withheld() + " withheld, " + s.violations() + " violations", now()));
         alerts.close();
+    }
+
+    /** Closes {@code c} (a {@link MonitorExtension}'s handle) when the monitor closes; null is ignored. */
+    void closeWith(AutoCloseable c) {
+        if (c != null) {
+            extensions.add(c);
+        }
     }
 
     /**
@@ -369,6 +407,10 @@ public final class Monitor implements AutoCloseable {
             inline.addAll(synchronous);
             for (AlertSink s : inline) {
                 alerts.addSynchronous(s);
+            }
+            if (config.get(Config.SINKS_WEBHOOK) != null) {
+                alerts.add(new WebhookSink(config.get(Config.SINKS_WEBHOOK), config.get(Config.SINKS_WEBHOOK_RETRIES),
+                        config.get(Config.SINKS_WEBHOOK_TIMEOUT)));
             }
             for (AlertSink s : sinks) {
                 alerts.add(s);

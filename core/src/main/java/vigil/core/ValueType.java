@@ -1,5 +1,7 @@
 package vigil.core;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -284,6 +286,71 @@ abstract class ValueType<T> {
             @Override
             String format(E v) {
                 return v.name().toLowerCase(Locale.ROOT);
+            }
+        };
+    }
+
+    /** An http or https address with a host, as a webhook needs. */
+    static final ValueType<URI> URL = new ValueType<>() {
+        @Override
+        String expected() {
+            return "an http:// or https:// URL with a host";
+        }
+
+        @Override
+        URI parse(String v, Path base) {
+            URI u;
+            try {
+                u = new URI(v);
+            } catch (URISyntaxException e) {
+                throw wrong(v);
+            }
+            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null) {
+                throw wrong(v);
+            }
+            return u;
+        }
+    };
+
+    /** A TCP port, 0..65535 (0: any free one). */
+    static final ValueType<Integer> PORT = new ValueType<>() {
+        @Override
+        String expected() {
+            return "a port number within 0..65535 (0: any free port)";
+        }
+
+        @Override
+        Integer parse(String v, Path base) {
+            int p;
+            try {
+                p = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw wrong(v);
+            }
+            if (p < 0 || p > 65535) {
+                throw wrong(v);
+            }
+            return p;
+        }
+    };
+
+    /** This type, or nothing when the text is {@code off} or empty (a feature that is off by default). */
+    ValueType<T> orOff() {
+        ValueType<T> inner = this;
+        return new ValueType<>() {
+            @Override
+            String expected() {
+                return inner.expected() + " or off";
+            }
+
+            @Override
+            T parse(String v, Path base) {
+                return v.isEmpty() || v.equals("off") ? null : inner.parse(v, base);
+            }
+
+            @Override
+            String format(T v) {
+                return v == null ? "off" : inner.format(v);
             }
         };
     }

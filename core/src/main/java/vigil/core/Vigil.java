@@ -41,6 +41,7 @@ public final class Vigil {
         private final List<AlertSink> synchronous = new ArrayList<>();
         private Platform platform = Platform.NONE;
         private boolean serviceSinks = true;
+        private boolean extensions = true;
         private ClassLoader loader = Vigil.class.getClassLoader();
 
         private Builder() {
@@ -72,6 +73,12 @@ public final class Vigil {
         /** Whether to add the sinks listed in {@code META-INF/services/vigil.core.AlertSink} (yes by default). */
         public Builder serviceSinks(boolean on) {
             this.serviceSinks = on;
+            return this;
+        }
+
+        /** Whether to start the {@link MonitorExtension}s found on the class path (yes by default). */
+        public Builder extensions(boolean on) {
+            this.extensions = on;
             return this;
         }
 
@@ -109,7 +116,18 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            return Monitor.create(config, new RuleSet(config, loader), synchronous, all, platform);
+            Monitor m = Monitor.create(config, new RuleSet(config, loader), synchronous, all, platform);
+            if (extensions) {
+                try {
+                    for (MonitorExtension e : ServiceLoader.load(MonitorExtension.class, loader)) {
+                        m.closeWith(e.start(m));
+                    }
+                } catch (Exception e) {
+                    m.close();
+                    throw e instanceof ConfigException c ? c : new ConfigException(e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            }
+            return m;
         }
     }
 }

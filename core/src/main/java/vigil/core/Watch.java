@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +71,8 @@ final class Watch implements Runnable {
     /** Events judged without entering the session: no watch rule could match them ({@link Admission}). */
     private final AtomicLong passedBy = new AtomicLong();
     private final BufferedWriter trace;
+    private final List<EventObserver> observers = new CopyOnWriteArrayList<>();
+    private final List<EventObserver> failedObservers = new CopyOnWriteArrayList<>();
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
     private CompiledRules book;
@@ -219,6 +222,9 @@ final class Watch implements Runnable {
             for (Item item : batch) {
                 if (item instanceof Observed o) {
                     trace(o.event());
+                    if (!observers.isEmpty()) {
+                        tell(o);
+                    }
                     if (o.insert()) {
                         insert(o.event());
                     }
@@ -338,6 +344,23 @@ final class Watch implements Runnable {
                 judge.found(found, book);
             } catch (RuntimeException ex) {
                 LOG.error("sentencing watch findings failed", ex);
+            }
+        }
+    }
+
+    void addObserver(EventObserver o) {
+        observers.add(o);
+    }
+
+    private void tell(Observed o) {
+        for (EventObserver observer : observers) {
+            try {
+                observer.observed(o.event(), o.insert());
+            } catch (RuntimeException ex) {
+                if (!failedObservers.contains(observer)) {
+                    failedObservers.add(observer);
+                    LOG.warn("event observer {} failed (further failures of it are not logged): {}", observer, ex.toString());
+                }
             }
         }
     }

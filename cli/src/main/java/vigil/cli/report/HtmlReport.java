@@ -19,6 +19,7 @@ import vigil.cli.report.RunFolder.Traffic;
 import vigil.cli.report.RunContext.Ending;
 import vigil.cli.report.RunContext.Outcome;
 import vigil.cli.report.RunContext.RuleScore;
+import vigil.live.PageStyle;
 
 /**
  * Writes the report of a run folder ({@code audit.jsonl}, {@code trace.jsonl} and, for a scenario run,
@@ -89,7 +90,7 @@ public final class HtmlReport {
                 : "Run " + (run.dir().getFileName() == null ? "" : run.dir().getFileName().toString());
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<title>Vigil report: ").append(esc(title)).append("</title>\n<style>\n").append(Style.CSS)
+                .append("<title>Vigil report: ").append(esc(title)).append("</title>\n<style>\n").append(PageStyle.CSS)
                 .append("</style>\n</head>\n<body>\n");
         header(sb, run, title, span);
         sb.append("<nav><a href=\"#timeline\">Timeline</a> <a href=\"#graph\">Interactions</a> <a href=\"#outcome\">Outcome</a>")

@@ -1,12 +1,15 @@
-package vigil.cli.report;
+package vigil.live;
 
-/** The page's inline style sheet: system fonts only (nothing fetched), and a print layout without the navigation. */
-final class Style {
+/**
+ * The look of Vigil's pages, shared by the offline report and the live view: system fonts only (nothing
+ * fetched), and a print layout without the navigation.
+ */
+public final class PageStyle {
 
-    private Style() {
+    private PageStyle() {
     }
 
-    static final String CSS = """
+    public static final String CSS = """
             :root { --ink: #1d2733; --muted: #5c6b7a; --line: #dde2e8; --bg: #ffffff; --panel: #f5f7fa; --red: #d42a3c; }
             * { box-sizing: border-box; }
             body { margin: 0; background: var(--bg); color: var(--ink);
