@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vigil.cli.report.JsonLines;
+import vigil.core.ActionOutcome;
 import vigil.core.Decision;
 import vigil.core.Monitor;
 import vigil.core.RulePath;
@@ -174,8 +175,13 @@ public final class AuditCommand implements Command {
                         + " windows see it at " + seconds(last - first));
             }
             last = Math.max(last, e.time());
-            Verdict v = monitor.judge(e);
             events++;
+            if (e instanceof ActionOutcome o) {
+                // What became of an action: the watch's alone, as live.
+                monitor.outcome(o);
+                return true;
+            }
+            Verdict v = monitor.judge(e);
             if (v.decision() == Decision.BLOCK) {
                 wouldBlock.add(e.id());
             }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 import vigil.jacamo.run.Logging;
 
 /**
@@ -47,7 +46,7 @@ public final class Main {
         }
         Command command = commands.get(name);
         if (command == null) {
-            err.println("vigil: unknown command '" + name + "'" + suggestion(name, commands.keySet()));
+            err.println("vigil: unknown command '" + name + "' (known: " + String.join(", ", commands.keySet()) + ")");
             err.print(usage(commands.values()));
             return Exit.USAGE.code;
         }
@@ -114,9 +113,5 @@ public final class Main {
             sb.append("  help [COMMAND]\n      shows this text, or one command's part of it\n\n");
         }
         return sb.append(Exit.table()).toString();
-    }
-
-    private static String suggestion(String name, java.util.Collection<String> known) {
-        return " (known: " + known.stream().collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -34,7 +34,7 @@ import vigil.core.RuleSource;
  */
 final class MemoryLint {
 
-    private static final Set<String> CORE_EVENTS = Set.of("MessageEvent", "ActionEvent", "ReportEvent");
+    private static final Set<String> CORE_EVENTS = Set.of("MessageEvent", "ActionEvent", "ActionOutcome", "ReportEvent");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
     private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:");

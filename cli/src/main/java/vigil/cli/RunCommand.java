@@ -157,6 +157,10 @@ public final class RunCommand implements Command {
         run.close();
         try {
             monitor.drain(5_000);
+            // The MAS has stopped: let the watch's clock run on past the rules judged a moment after their
+            // last event (a contradiction is judged honesty.settle after the later tell).
+            monitor.advanceTo(System.currentTimeMillis() + 5_000);
+            monitor.drain(5_000);
             monitor.flushAlerts(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

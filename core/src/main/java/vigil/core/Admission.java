@@ -39,7 +39,7 @@ final class Admission {
     }
 
     private static final List<Class<? extends Event>> TYPES = List.of(MessageEvent.class, ActionEvent.class,
-            ReportEvent.class);
+            ActionOutcome.class, ReportEvent.class);
 
     private final Map<Class<?>, List<Chain>> chains;
     /** Types whose events reach a rule with no single-event condition at all: every such event is admitted. */

@@ -7,7 +7,7 @@ import java.util.List;
  * Events are immutable; {@link #time()} is in milliseconds since the epoch (or since the start of a
  * replayed trace) and drives the rules' time windows. Every event has one JSON form ({@link Trace}). Called from any thread: events are values.
  */
-public sealed interface Event permits MessageEvent, ActionEvent, ReportEvent {
+public sealed interface Event permits MessageEvent, ActionEvent, ActionOutcome, ReportEvent {
 
     /** A unique id within one run; violations cite events by it. */
     String id();

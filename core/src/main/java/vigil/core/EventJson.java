@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The one JSON form of every event: a single-line object with a schema version {@code "v"} and a
- * {@code "type"} ({@code message}, {@code action}, {@code report}). It is how events appear in the audit
+ * {@code "type"} ({@code message}, {@code action}, {@code outcome}, {@code report}). It is how events appear in the audit
  * log and in recorded traces, so it only ever grows by optional fields.
  *
  * <pre>
@@ -59,6 +59,14 @@ final class EventJson {
             o.put("time", a.time());
             o.put("agent", a.agent());
             o.set("action", term(a.action()));
+        } else if (event instanceof ActionOutcome a) {
+            o.put("type", "outcome");
+            o.put("id", a.id());
+            o.put("time", a.time());
+            o.put("agent", a.agent());
+            o.set("action", term(a.action()));
+            o.put("attempt", a.attempt());
+            o.put("result", a.result().name());
         } else if (event instanceof ReportEvent r) {
             o.put("type", "report");
             o.put("id", r.id());
@@ -101,6 +109,8 @@ final class EventJson {
                     text(o, "performative"), term(field(o, "content")), optText(o, "text"), optText(o, "inReplyTo"),
                     belief(optText(o, "senderBelief")));
             case "action" -> new ActionEvent(text(o, "id"), time(o), text(o, "agent"), term(field(o, "action")));
+            case "outcome" -> new ActionOutcome(text(o, "id"), time(o), text(o, "agent"), term(field(o, "action")),
+                    optText(o, "attempt"), result(text(o, "result")));
             case "report" -> new ReportEvent(text(o, "id"), time(o), text(o, "agent"), text(o, "value"),
                     optText(o, "description"), optText(o, "about"));
             default -> throw new EventFormatException("unknown event type \"" + type + "\"");
@@ -204,6 +214,14 @@ final class EventJson {
             throw new EventFormatException("\"time\" must be a whole number of milliseconds");
         }
         return n.asLong();
+    }
+
+    private static ActionOutcome.Result result(String s) {
+        try {
+            return ActionOutcome.Result.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new EventFormatException("unknown action result \"" + s + "\" (DONE, FAILED or WITHHELD)");
+        }
     }
 
     private static SenderBelief belief(String s) {

@@ -160,6 +160,24 @@ public final class Monitor implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Records what became of an action the gate judged, once the platform has its feedback: the watch's
+     * rules see it (the gate does not, the action has run) and it is traced. Thread-safe; an outcome that
+     * comes back after {@link #close()} is not recorded (false).
+     */
+    public boolean outcome(ActionOutcome outcome) {
+        if (closed) {
+            return false;
+        }
+        Event e = vocabulary.isEmpty() ? outcome : mapVocabulary(outcome);
+        try {
+            watch.submit(e, true);
+        } catch (IllegalStateException closing) {
+            return false;
+        }
+        return true;
+    }
+
     private Event mapVocabulary(Event e) {
         if (e instanceof MessageEvent m) {
             String to = vocabulary.get(m.content().functor());
@@ -168,6 +186,10 @@ public final class Monitor implements AutoCloseable {
         if (e instanceof ActionEvent a) {
             String to = vocabulary.get(a.action().functor());
             return to == null ? a : a.withAction(a.action().withFunctor(to));
+        }
+        if (e instanceof ActionOutcome o) {
+            String to = vocabulary.get(o.action().functor());
+            return to == null ? o : o.withAction(o.action().withFunctor(to));
         }
         return e;
     }

@@ -51,6 +51,7 @@ final class RuleCompiler {
             package vigil.core;
             declare MessageEvent @role(event) @timestamp(time) @expires(%s) end
             declare ActionEvent @role(event) @timestamp(time) @expires(%s) end
+            declare ActionOutcome @role(event) @timestamp(time) @expires(%s) end
             declare ReportEvent @role(event) @timestamp(time) @expires(%s) end
             """;
 
@@ -123,7 +124,7 @@ final class RuleCompiler {
         String ret = Durations.format(retention);
         // One batch, so a type declared in one file can be used in a file read before it.
         CompositeKnowledgeBuilder batch = kb.batch();
-        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret).getBytes(StandardCharsets.UTF_8))
+        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret, ret).getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("vigil/events.drl"), ResourceType.DRL);
         Map<String, Prepared> bySourcePath = new HashMap<>();
         for (int i = 0; i < prepared.size(); i++) {

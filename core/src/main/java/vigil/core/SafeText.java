@@ -47,6 +47,9 @@ final class SafeText {
         if (e instanceof ActionEvent a) {
             return "action of " + a.agent() + " " + oneLine(a.action().toString(), 120);
         }
+        if (e instanceof ActionOutcome o) {
+            return "outcome of " + o.agent() + " " + oneLine(o.action().toString(), 120) + " " + o.result().name().toLowerCase(java.util.Locale.ROOT);
+        }
         return "report of " + e.agent();
     }
 }

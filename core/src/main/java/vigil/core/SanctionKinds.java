@@ -51,8 +51,15 @@ final class SanctionKinds {
 
     private static SanctionKinds load(ClassLoader loader) {
         Map<String, SanctionKind> byWord = new TreeMap<>();
+        // Vigil's own kinds are always there, whatever the loader sees (one that hides the class path, say).
+        ClassLoader own = SanctionKinds.class.getClassLoader();
+        List<SanctionKind> found = new java.util.ArrayList<>();
         try {
-            for (SanctionKind k : ServiceLoader.load(SanctionKind.class, loader)) {
+            ServiceLoader.load(SanctionKind.class, own).forEach(found::add);
+            if (loader != own) {
+                ServiceLoader.load(SanctionKind.class, loader).forEach(found::add);
+            }
+            for (SanctionKind k : found) {
                 SanctionKind before = byWord.putIfAbsent(k.word().toLowerCase(Locale.ROOT), k);
                 if (before != null && before.getClass() != k.getClass()) {
                     throw new IllegalStateException("two sanction kinds use the word '" + k.word() + "': "

@@ -12,8 +12,17 @@ public enum SenderBelief {
     BELIEVES_NEGATION,
     /** The sender believes both the content and its negation (an inconsistent belief base). */
     BELIEVES_BOTH,
-    /** The sender believes neither. */
+    /**
+     * The sender believes neither, though it keeps beliefs of its own (initial, added by itself, perceived, or
+     * a rule) of the content's predicate, name and arity: it models that kind of fact and does not hold this one.
+     */
     NO_BELIEF,
+    /**
+     * The sender believes neither and keeps no belief of its own of the content's predicate: the content is a
+     * proposal, a reply, a registration or a greeting rather than a report of something it keeps track of
+     * (what others told it does not count as its own).
+     */
+    UNMODELLED,
     /** Not captured: the platform did not look (not a tell, or no probe available). */
     NOT_CAPTURED
 }

@@ -111,6 +111,23 @@ public record Term(Kind kind, String functor, List<Term> args, List<Term> annota
         return false;
     }
 
+    /**
+     * What a claim is about, without what it states: this structure without its last argument, annotations
+     * kept. For {@code price(apple, 3, 10)[round(3)]} it is {@code price(apple, 3)[round(3)]}: the item and its
+     * qualifiers (a round, a time, an id), so two claims with equal {@code claim()} and different
+     * {@link #value()} cannot both hold. {@code null} for a term without arguments. An accessor without
+     * arguments, so rules can join on it.
+     */
+    public Term claim() {
+        return kind != Kind.STRUCTURE || args.isEmpty() ? null
+                : new Term(kind, functor + "/" + args.size(), args.subList(0, args.size() - 1), annotations);
+    }
+
+    /** What a claim states: the last argument ({@code 10} in {@code price(apple, 3, 10)}), or {@code null}. */
+    public Term value() {
+        return kind != Kind.STRUCTURE || args.isEmpty() ? null : args.get(args.size() - 1);
+    }
+
     /** The functor and arity as {@code name/arity}, the usual way to name a predicate. */
     public String indicator() {
         return functor + "/" + arity();

@@ -4,6 +4,7 @@ import jason.RevisionFailedException;
 import jason.architecture.AgArch;
 import jason.asSemantics.ActionExec;
 import jason.asSemantics.Agent;
+import jason.asSemantics.Circumstance;
 import jason.asSemantics.Message;
 import jason.asSemantics.TransitionSystem;
 import jason.asSyntax.ASSyntax;
@@ -22,6 +23,7 @@ import vigil.core.Monitor;
 import vigil.core.Verdict;
 import vigil.core.Config;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
 import vigil.core.Event;
 import vigil.core.MessageEvent;
 import vigil.core.SenderBelief;
@@ -34,8 +36,10 @@ import vigil.core.SenderBelief;
  * <p>Every message the agent sends (each copy of a broadcast too), every environment action it starts and
  * every message it receives from an agent that is not monitored is judged by the MAS's shared monitor
  * ({@link MasMonitor}) before it takes effect; what the monitor blocks is withheld. A blocked action fails in
- * the agent like any failed action, so {@code -!goal} plans can react. Sanctions reach the agent as beliefs
- * with {@code source(vigil)}, added in its own reasoning cycle (see {@code docs/jacamo.md} for all of them).
+ * the agent like any failed action, so {@code -!goal} plans can react. What became of each action (done,
+ * failed in the environment, withheld) is reported to the watch once its feedback is back
+ * ({@link ActionOutcome}). Sanctions reach the agent as beliefs with {@code source(vigil)}, added in its own
+ * reasoning cycle (see {@code docs/jacamo.md} for all of them).
  * When nothing is blocked, the agent runs exactly as without this architecture.
  */
 public class MonitoredArch extends AgArch {
@@ -49,6 +53,8 @@ public class MonitoredArch extends AgArch {
     static final Seals SEALS = new Seals();
 
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    /** The actions handed on whose outcome is not reported yet. */
+    private final Queue<Running> running = new ConcurrentLinkedQueue<>();
     private volatile Monitor monitor;
     private volatile boolean joined;
     private String name;
@@ -69,6 +75,7 @@ public class MonitoredArch extends AgArch {
         // Jason calls stop() on every arch of the chain and each passes it on: leave once.
         if (joined) {
             joined = false;
+            reportOutcomes();
             MasMonitor.leave(this);
         }
         super.stop();
@@ -123,6 +130,7 @@ public class MonitoredArch extends AgArch {
         // Only this agent's own cycle takes messages out of the box: what lies beyond `before` is new.
         int before = box.isEmpty() ? 0 : box.size();
         super.checkMail();
+        reportOutcomes();
         if (box.size() > before) {
             judgeIncoming(box.iterator(), before);
         }
@@ -179,8 +187,10 @@ public class MonitoredArch extends AgArch {
     @Override
     public void act(ActionExec action) {
         MasMonitor.counter().actions.incrementAndGet();
-        Verdict v = judge(() -> new ActionEvent(nextId("a"), MasMonitor.now(), getAgName(),
-                JasonTerms.of(action.getActionTerm())));
+        reportOutcomes();
+        ActionEvent attempt = new ActionEvent(nextId("a"), MasMonitor.now(), getAgName(),
+                JasonTerms.of(action.getActionTerm()));
+        Verdict v = judge(() -> attempt);
         if (v.blocked()) {
             MasMonitor.counter().actionsWithheld.incrementAndGet();
             // Withheld: the action never reaches the environment; it fails in the agent as an ordinary failure.
@@ -188,13 +198,71 @@ public class MonitoredArch extends AgArch {
             action.setFailureReason(ASSyntax.createLiteral("vigil_blocked", ASSyntax.createString(v.reason())),
                     "blocked by Vigil: " + v.reason());
             actionExecuted(action);
+            outcome(attempt, ActionOutcome.Result.WITHHELD);
             return;
         }
+        Running r = new Running(action, attempt);
+        running.add(r);
         super.act(action);
+        // Without an environment the infrastructure fails the action at once.
+        reportOutcomes();
+    }
+
+    // ---- outcomes: what became of the actions handed on, read from the agent's feedback ----
+
+    /**
+     * Reports the actions whose feedback has come back: the environment sets the result and queues the action
+     * in the circumstance's feedback (AgArch.actionExecuted runs on the infrastructure's arch, not this one),
+     * and the agent's next act phase takes it from there. Called in the agent's own cycle (sense, act, before
+     * sleeping), so every outcome is reported within a cycle of its feedback.
+     */
+    private void reportOutcomes() {
+        if (running.isEmpty() || getTS() == null) {
+            return;
+        }
+        Circumstance c = getTS().getC();
+        for (Running r : running) {
+            if (finished(c, r.exec) && running.remove(r)) {
+                outcome(r.attempt, r.exec.getResult() ? ActionOutcome.Result.DONE : ActionOutcome.Result.FAILED);
+            }
+        }
+    }
+
+    private static boolean finished(Circumstance c, ActionExec a) {
+        for (ActionExec f : c.getFeedbackActions()) {
+            if (f == a) {
+                return true;
+            }
+        }
+        // Taken from the feedback already, or its intention dropped: no longer the intention's pending action.
+        return a.getIntention() == null || c.getPendingActions().get(a.getIntention().getId()) != a;
+    }
+
+    private void outcome(ActionEvent attempt, ActionOutcome.Result result) {
+        Monitor m = monitor;
+        if (m != null) {
+            try {
+                m.outcome(ActionOutcome.of(attempt, MasMonitor.now(), result));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not record the outcome of {}: {}", getAgName(), attempt.action(), e.toString());
+            }
+        }
+    }
+
+    /** An action handed on to the environment; compared by identity. */
+    private static final class Running {
+        final ActionExec exec;
+        final ActionEvent attempt;
+
+        Running(ActionExec exec, ActionEvent attempt) {
+            this.exec = exec;
+            this.attempt = attempt;
+        }
     }
 
     @Override
     public boolean canSleep() {
+        reportOutcomes();
         return pending.isEmpty() && super.canSleep();
     }
 

@@ -45,7 +45,14 @@ class ExtensionTest {
         Path jar = buildExtensionJar(dir);
         Path alertsFile = dir.resolve("alerts.txt");
         System.setProperty("example.alerts", alertsFile.toString());
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ExtensionTest.class.getClassLoader());
+        // The user's jar over the test's class path, with the default packs hidden (only the rule below judges).
+        ClassLoader noPacks = new ClassLoader(ExtensionTest.class.getClassLoader()) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                return name.equals("META-INF/kmodule.xml") ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+            }
+        };
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, noPacks);
                 Mas mas = Mas.start(Mas.resource("extension/extension.mas2j"), Mas.config(dir), loader, RULE)) {
             mas.awaitPrinted("alice: lost role seller");
             Violation v = mas.monitor.violations().get(0);

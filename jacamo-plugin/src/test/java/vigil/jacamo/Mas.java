@@ -90,7 +90,7 @@ final class Mas implements AutoCloseable {
                     sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
                 }
                 Vigil.Builder b = Vigil.builder().config(config.rules(sources).build()).sink(m.alerts::add);
-                m.monitor = MasMonitor.install(loader == null ? b.serviceSinks(false) : b.classLoader(loader));
+                m.monitor = MasMonitor.install(loader == null ? b.serviceSinks(false).classLoader(NO_PACKS) : b.classLoader(loader));
             }
             m.run = JasonRun.start(project, false);
         } catch (RuntimeException e) {
@@ -100,7 +100,14 @@ final class Mas implements AutoCloseable {
         return m;
     }
 
-    /** A configuration for tests: the rules given in the test (no packs are on the test classpath), output in {@code dir}. */
+    /**
+     * Finds no rule packs: the default packs are on the test classpath (for {@link CorpusTest}), and these
+     * tests judge with the rules they give.
+     */
+    static final ClassLoader NO_PACKS = new ClassLoader(null) {
+    };
+
+    /** A configuration for tests: the rules given in the test (not the packs), output in {@code dir}. */
     static Config.Builder config(Path dir) {
         return Config.builder().out(dir).audit(dir.resolve("audit.jsonl"));
     }

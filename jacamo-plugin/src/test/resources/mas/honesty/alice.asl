@@ -11,4 +11,5 @@ price(melon, X) :- X = 4.
        .send(bob, tell, price(pear, 2));
        .send(bob, tell, price(kiwi, 1));
        .send(bob, tell, price(melon, 4));
+       .send(bob, tell, offer(plum, 2));
        .send(bob, achieve, done).

@@ -76,11 +76,14 @@ public final class PackFunctions {
                 out.add(e.agent());
             } else if (o != null) {
                 java.lang.reflect.Method getter = AGENT_GETTERS.computeIfAbsent(o.getClass(), c -> {
-                    try {
-                        return c.getMethod("getAgent");
-                    } catch (NoSuchMethodException ex) {
-                        throw new IllegalArgumentException(c.getName() + " has no agent field to collect");
+                    for (String name : new String[] {"getAgent", "agent"}) {
+                        try {
+                            return c.getMethod(name);
+                        } catch (NoSuchMethodException ex) {
+                            // a declared type has getAgent(), a record agent()
+                        }
                     }
+                    throw new IllegalArgumentException(c.getName() + " has no agent field to collect");
                 });
                 try {
                     out.add(String.valueOf(getter.invoke(o)));

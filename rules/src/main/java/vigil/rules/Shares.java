@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
+import vigil.core.Event;
 import vigil.core.Term;
 
 /**
@@ -60,13 +62,17 @@ public final class Shares {
         return String.format(java.util.Locale.ROOT, "%.2f", gini(list));
     }
 
-    /** What each agent took: the sum of the first numeric argument of its actions, in order of first appearance. */
+    /**
+     * What each agent took: the sum of the first numeric argument of its actions (outcomes or attempts, as the
+     * rule collected them), in order of first appearance.
+     */
     public static Map<String, Double> takenBy(Collection<?> actions) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Object o : actions) {
-            if (o instanceof ActionEvent a) {
-                double n = a.action().number(0);
-                out.merge(a.agent(), Double.isNaN(n) ? 0 : n, Double::sum);
+            Term action = o instanceof ActionOutcome a ? a.action() : o instanceof ActionEvent a ? a.action() : null;
+            if (action != null) {
+                double n = action.number(0);
+                out.merge(((Event) o).agent(), Double.isNaN(n) ? 0 : n, Double::sum);
             }
         }
         return out;

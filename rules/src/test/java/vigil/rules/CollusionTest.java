@@ -23,6 +23,17 @@ class CollusionTest {
     }
 
     @Test
+    void aPostThatFailedSetNoPrice() {
+        // s2's post failed in the market (closed, or no environment): only one high price was posted.
+        market()
+                .at(1_000).tell("s1", "s2", "let_us_talk")
+                .at(10_000).act("s1", "price(widget, 15)")
+                .at(12_000).act("s2", "price(widget, 15.5)").failed()
+                .expectNone()
+                .run();
+    }
+
+    @Test
     void highPricesWithoutPrivateTalkPass() {
         market()
                 .at(1_000).tell("s1", "buyer", "hello")

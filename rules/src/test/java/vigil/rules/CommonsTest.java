@@ -9,6 +9,7 @@ import vigil.core.Vigil;
 import vigil.core.Violation;
 import vigil.core.Config;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
 import vigil.core.Term;
 import vigil.testing.RuleScenario;
 
@@ -68,7 +69,9 @@ class CommonsTest {
                 {"bob", "8"}};
             long t = 1_000;
             for (String[] take : takes) {
-                m.judge(new ActionEvent("a" + t, t++, take[0], Term.struct("harvest", Term.num(Double.parseDouble(take[1])))));
+                ActionEvent a = new ActionEvent("a" + t, t++, take[0], Term.struct("harvest", Term.num(Double.parseDouble(take[1]))));
+                m.judge(a);
+                m.outcome(ActionOutcome.of(a, a.time(), ActionOutcome.Result.DONE));
                 assertTrue(m.drain(10_000));
             }
             List<List<String>> reported = m.violations().stream().filter(v -> v.rule().equals(OVERUSE))
@@ -113,6 +116,49 @@ class CommonsTest {
                 .at(41_000).act("bob", "contribute(5)")
                 .at(42_000).act("carol", "harvest(10)")
                 .expect(FREE_RIDING, "carol")
+                .run();
+    }
+
+    @Test
+    void aHarvestThatFailedInTheEnvironmentTookNothing() {
+        // No environment configured, an empty stock: the action failed, nothing was taken.
+        RuleScenario.packs("commons")
+                .param("commons.sustainable", "50")
+                .at(1_000).act("alice", "harvest(40)")
+                .at(2_000).act("bob", "harvest(30)").failed()
+                .at(3_000).act("bob", "harvest(30)").failed()
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void theSameHarvestsPerformedAreOverharvesting() {
+        RuleScenario.packs("commons")
+                .param("commons.sustainable", "50")
+                .at(1_000).act("alice", "harvest(40)")
+                .at(2_000).act("bob", "harvest(30)")
+                .expect(OVERUSE, "alice", "bob")
+                .run();
+    }
+
+    @Test
+    void aContributionThatFailedGaveNothing() {
+        RuleScenario.packs("commons")
+                .at(1_000).act("alice", "contribute(5)")
+                .at(2_000).act("bob", "contribute(5)")
+                .at(2_500).act("carol", "contribute(5)").failed()
+                .at(3_000).act("carol", "harvest(10)")
+                .expect(FREE_RIDING, "carol")
+                .run();
+    }
+
+    @Test
+    void aHarvestThatFailedIsNoFreeRiding() {
+        RuleScenario.packs("commons")
+                .at(1_000).act("alice", "contribute(5)")
+                .at(2_000).act("bob", "contribute(5)")
+                .at(3_000).act("carol", "harvest(10)").failed()
+                .expectNone()
                 .run();
     }
 }

@@ -26,6 +26,15 @@ class VocabularyTest {
             then
                 insertLogical(new ActionEvent($a.id(), $a.time(), $a.agent(), Term.struct("harvest", $a.action().arg(1))));
             end
+
+            rule "What became of our fish(Lake, Tonnes) is what became of a harvest(Tonnes)"
+                @path("watch")
+            when
+                $o : ActionOutcome(action.functor == "fish", action.arity() == 2)
+            then
+                insertLogical(new ActionOutcome($o.id(), $o.time(), $o.agent(), Term.struct("harvest", $o.action().arg(1)),
+                        $o.attempt(), $o.result()));
+            end
             """;
 
     @TempDir

@@ -133,7 +133,10 @@ public final class ScenarioFile implements RunContext.Reader {
 
     private static Long lng(JsonNode o, String field) {
         JsonNode n = o.path(field);
-        return n.isIntegralNumber() ? n.asLong() : n.isNumber() ? Math.round(n.asDouble()) : null;
+        if (n.isIntegralNumber()) {
+            return n.asLong();
+        }
+        return n.isNumber() ? Long.valueOf(Math.round(n.asDouble())) : null; // boxed: a bare ternary unboxes null
     }
 
     private static String firstLine(String s) {

@@ -21,6 +21,7 @@ import vigil.core.Vigil;
 import vigil.core.Violation;
 import vigil.core.Config;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
 import vigil.core.Event;
 import vigil.core.MessageEvent;
 import vigil.core.ReportEvent;
@@ -52,6 +53,7 @@ public final class RuleScenario {
     private final List<Event> events = new ArrayList<>();
     private final List<Expectation> expectations = new ArrayList<>();
     private final List<String> forbidden = new ArrayList<>();
+    private final Set<String> failed = new java.util.HashSet<>();
     private boolean expectNone;
     private long now;
     private Long until;
@@ -186,8 +188,21 @@ public final class RuleScenario {
         return this;
     }
 
+    /**
+     * An action the agent starts. Unless the gate withholds it, the environment performs it: its outcome
+     * ({@link ActionOutcome}, done) follows at the same time; {@link #failed()} makes it fail instead.
+     */
     public RuleScenario act(String agent, String action) {
         return event(new ActionEvent(nextId("a"), now, agent, TermText.parse(action)));
+    }
+
+    /** The last action failed in the environment (no environment, an empty stock): its outcome is FAILED. */
+    public RuleScenario failed() {
+        if (events.isEmpty() || !(events.get(events.size() - 1) instanceof ActionEvent a)) {
+            throw new IllegalStateException("failed() follows an action");
+        }
+        failed.add(a.id());
+        return this;
     }
 
     public RuleScenario report(String agent, String value, String description, String about) {
@@ -284,7 +299,12 @@ public final class RuleScenario {
                 .classLoader(new PacksHidden(Thread.currentThread().getContextClassLoader()))
                 .serviceSinks(false).start()) {
             for (Event e : events) {
-                verdicts.add(monitor.judge(e));
+                Verdict v = monitor.judge(e);
+                verdicts.add(v);
+                if (e instanceof ActionEvent a) {
+                    monitor.outcome(ActionOutcome.of(a, a.time(), v.blocked() ? ActionOutcome.Result.WITHHELD
+                            : failed.contains(a.id()) ? ActionOutcome.Result.FAILED : ActionOutcome.Result.DONE));
+                }
             }
             if (until != null) {
                 monitor.advanceTo(until);

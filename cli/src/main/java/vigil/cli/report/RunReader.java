@@ -22,6 +22,7 @@ import java.util.ServiceLoader;
 import vigil.core.Violation;
 import vigil.core.AuditTrail;
 import vigil.core.ActionEvent;
+import vigil.core.ReportEvent;
 import vigil.core.Event;
 import vigil.core.Trace;
 import vigil.core.MessageEvent;
@@ -169,7 +170,7 @@ final class RunReader {
                 }
             } else if (e instanceof ActionEvent) {
                 n[1]++;
-            } else {
+            } else if (e instanceof ReportEvent) {
                 n[2]++;
             }
             return true;

@@ -1,0 +1,2 @@
++auction(service, D)[source(A)]  <- .broadcast(tell,bid(D, math.random * 100 + 10)).
+

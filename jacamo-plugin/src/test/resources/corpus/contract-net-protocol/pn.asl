@@ -1,0 +1,3 @@
+!register.
+
++!register <- .df_register("participant").

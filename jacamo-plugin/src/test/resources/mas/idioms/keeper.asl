@@ -1,0 +1,2 @@
+!stop.
++!stop <- .wait(800); .stopMAS.
