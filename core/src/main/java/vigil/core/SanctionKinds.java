@@ -24,23 +24,33 @@ final class SanctionKinds {
         this.byWord = byWord;
     }
 
+    /** The loader of the compilation running on this thread ({@link #with}); null outside one. */
+    private static final ThreadLocal<ClassLoader> COMPILING = new ThreadLocal<>();
+
+    /** The loader whose kinds a sanction's text is read with: the compilation's, else the thread's context loader. */
     static ClassLoader contextLoader() {
-        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        ClassLoader l = COMPILING.get();
+        if (l == null) {
+            l = Thread.currentThread().getContextClassLoader();
+        }
         return l != null ? l : SanctionKinds.class.getClassLoader();
     }
 
     /**
-     * Runs {@code work} (a compilation) with {@code loader} as the thread's context class loader, so the
-     * sanctions its rules name are looked up among the kinds that loader sees.
+     * Runs {@code work} (a compilation) so that the sanctions its rules name are looked up among the kinds
+     * {@code loader} sees. The thread's context class loader is left alone (Drools defines classes with it).
      */
     static <T> T with(ClassLoader loader, java.util.function.Supplier<T> work) {
-        Thread t = Thread.currentThread();
-        ClassLoader before = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
+        ClassLoader before = COMPILING.get();
+        COMPILING.set(loader);
         try {
             return work.get();
         } finally {
-            t.setContextClassLoader(before);
+            if (before == null) {
+                COMPILING.remove();
+            } else {
+                COMPILING.set(before);
+            }
         }
     }
 
