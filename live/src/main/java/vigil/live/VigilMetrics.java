@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import vigil.core.ActionEvent;
+import vigil.core.ActionOutcome;
 import vigil.core.Alert.ViolationAlert;
 import vigil.core.AlertSink;
 import vigil.core.Alert;
@@ -69,10 +70,12 @@ public final class VigilMetrics implements MeterBinder {
         Counter messages = events(registry, "message");
         Counter actions = events(registry, "action");
         Counter reports = events(registry, "report");
+        Counter outcomes = events(registry, "outcome");
         Timer lag = Timer.builder("vigil.watch.lag").description("from an event's time to the watch taking it in")
                 .register(registry);
         monitor.addObserver((e, tookEffect) -> {
-            (e instanceof MessageEvent ? messages : e instanceof ActionEvent ? actions : reports).increment();
+            (e instanceof MessageEvent ? messages : e instanceof ActionEvent ? actions
+                    : e instanceof ActionOutcome ? outcomes : reports).increment();
             lag.record(Math.max(0, System.currentTimeMillis() - e.time()), TimeUnit.MILLISECONDS);
         });
         monitor.addSink(new ViolationCounter(registry));

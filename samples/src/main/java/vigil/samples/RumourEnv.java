@@ -14,7 +14,7 @@ import vigil.core.EscalationPolicy;
 /**
  * Misinformation spreading through a network. Agents sit on a ring, each with three neighbours. Each round
  * a new road (r1, r2, ...) is open or closed; two witnesses see it and report to their neighbours, the
- * others relay the majority of what they heard, and everyone decides which way to go. A witness whose road
+ * others note the majority of what they heard and relay it, and everyone decides which way to go. A witness whose road
  * changes state during the round (one in ten, real evidence) reports the change: an honest correction. The
  * liars (a share of the agents) tell half their neighbours the truth and the other half its opposite. The
  * adaptive adversary: once warned, a liar tells only one neighbour a round, the opposite, rotating
@@ -109,6 +109,7 @@ public class RumourEnv extends ScenarioEnv {
             truth = opposite(state);
             addPercept(changed, ASSyntax.createLiteral("update", ASSyntax.createAtom(road), ASSyntax.createAtom(truth)));
         }
+        phase(road, "note");
         phase(road, "relay");
         phase(road, "decide");
         for (String l : liars) {

@@ -221,6 +221,25 @@ public abstract class ScenarioEnv extends Environment {
                 Thread.currentThread().interrupt();
             }
         }
+        awaitIdle();
+    }
+
+    /**
+     * Waits until every agent is idle again: a sanction decided at the end of the round (a warning the agent
+     * reacts to) is carried out in the agent's own next cycle, and must be before the next round looks at the
+     * agents or wakes them, or whether an agent has adapted would depend on thread timing.
+     */
+    private void awaitIdle() {
+        long end = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        int stable = 0;
+        while (stable < 3) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(getClass().getSimpleName() + ": the agents did not go idle within "
+                        + SETTLE_TIMEOUT.toSeconds() + "s after the round");
+            }
+            sleep(2);
+            stable = allIdle() ? stable + 1 : 0;
+        }
     }
 
     private Map<String, Long> snapshot() {

@@ -63,6 +63,18 @@ class ScenarioRunTest {
     }
 
     @Test
+    void withSanctionsOnTheAdversariesAdaptTheSameWayEveryTime() {
+        Spec spec = new Spec(8, 0.25, 6, 7);
+        ScenarioRun.Result a = run(Scenario.RUMOUR, spec, Scenario.Run.ON);
+        ScenarioRun.Result b = run(Scenario.RUMOUR, spec, Scenario.Run.ON);
+        assertEquals(labelled(a, RumourEnv.RULE, true), labelled(b, RumourEnv.RULE, true));
+        assertEquals(labelled(a, RumourEnv.RULE, false), labelled(b, RumourEnv.RULE, false));
+        assertEquals(points(a), points(b));
+        assertEquals(a.detections().stream().map(d -> d.agent() + "@" + d.round()).sorted().toList(),
+                b.detections().stream().map(d -> d.agent() + "@" + d.round()).sorted().toList());
+    }
+
+    @Test
     void fisheryWarnedGreedySpreadsItsOverHarvestAndTheCommonsRuleMissesIt() throws Exception {
         Spec spec = new Spec(8, 0.25, 6, 2);
         ScenarioRun.Result off = run(Scenario.FISHERY, spec, Scenario.Run.OFF);

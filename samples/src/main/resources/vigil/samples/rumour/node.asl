@@ -1,6 +1,6 @@
 // A node of the network. A witness reports what it saw to its neighbours and, if the road changes while
 // the round goes on, reports the change (an honest correction). A node that heard reports relays the
-// majority of them to its neighbours, once. Everyone decides by what it saw or the majority it heard. A
+// majority of them (as it noted them after the reports) to its neighbours, once. Everyone decides by what it saw or the majority it heard. A
 // liar tells half its neighbours the opposite of what it knows; once warned it tells one neighbour a
 // round, in turn, the opposite. Nothing here knows about Vigil beyond the warning it may get.
 
@@ -14,7 +14,10 @@ knows(R, S) :- not witness(R, _) & majority(R, S).
 
 +phase(R, report) : witness(R, S) <- !tell(R, S).
 +phase(R, relay) : update(R, S) <- +report(R, S); for (neighbour(X)) { .send(X, tell, report(R, S)) }.
-+phase(R, relay) : not witness(R, _) & knows(R, S) <- !tell(R, S).
+// What it heard in the report phase, noted before anyone relays: what a node relays must not depend on
+// which neighbours' relays happened to arrive before it looked.
++phase(R, note) : not witness(R, _) & majority(R, S) <- +noted(R, S).
++phase(R, relay) : not witness(R, _) & noted(R, S) <- !tell(R, S).
 +phase(R, decide) : update(R, S) <- decide(R, S).
 +phase(R, decide) : knows(R, S) <- decide(R, S).
 +phase(R, decide) <- decide(R, open).
