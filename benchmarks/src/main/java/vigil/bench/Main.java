@@ -15,14 +15,14 @@ import java.util.Locale;
  * The benchmark runner behind {@code benchmarks/run}: runs the figures asked for and prints them as the
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
- * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|mas|ring]... [--quick]
- *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS]
+ * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|mas|ring|live]... [--quick]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
 public final class Main {
 
-    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "mas", "ring");
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "mas", "ring", "live");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
     static final Map<String, long[]> SIZES = new HashMap<>(Map.of(
             "memory", new long[] {1_000_000, 10_000_000, 1_000},
@@ -31,7 +31,8 @@ public final class Main {
             "packs", new long[] {100_000, 600_000},
             "admission", new long[] {100_000, 600_000, 3},
             "ring", new long[] {500, 500_000, 3},
-            "mas", new long[] {25, 10_000, 3}));
+            "mas", new long[] {25, 10_000, 3},
+            "live", new long[] {25, 10_000, 3}));
 
     private Main() {
     }
@@ -94,6 +95,8 @@ public final class Main {
                     : new TokenRing((int) size("ring", 0), (int) size("ring", 1), (int) size("ring", 2), true).run();
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()
                     : new MasOverhead((int) size("mas", 0), (int) size("mas", 1), (int) size("mas", 2), true).run();
+            case "live" -> quick ? new LiveOverhead(2, 50, 1, false).run()
+                    : new LiveOverhead((int) size("live", 0), (int) size("live", 1), (int) size("live", 2), true).run();
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vigil.bench.mas.finished;
 import vigil.core.Config;
+import vigil.core.Monitor;
 import vigil.core.Stats;
 import vigil.core.Vigil;
 import vigil.jacamo.MasMonitor;
@@ -42,6 +44,8 @@ final class MasOverhead {
     private final int rounds;
     private final int perPair;
     private final boolean warmUp;
+    /** Started beside the monitor of each monitored run and closed after it (the live view's cost); nothing by default. */
+    private Function<Monitor, AutoCloseable> beside = m -> null;
 
     /** {@code pairs} pairs of agents, each playing {@code perPair} request/reply rounds (two messages each). */
     MasOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
@@ -49,6 +53,18 @@ final class MasOverhead {
         this.pairs = pairs;
         this.perPair = perPair;
         this.rounds = rounds;
+    }
+
+    int pairs() {
+        return pairs;
+    }
+
+    boolean warmUp() {
+        return warmUp;
+    }
+
+    void beside(Function<Monitor, AutoCloseable> start) {
+        this.beside = start;
     }
 
     long messages() {
@@ -102,14 +118,15 @@ final class MasOverhead {
     }
 
     /** One run; returns its wall time in seconds. */
-    private double run(Path project, boolean monitored, boolean admission, long[] judged) throws Exception {
+    double run(Path project, boolean monitored, boolean admission, long[] judged) throws Exception {
         Runs.gc();
         synchronized (finished.COUNT) {
             finished.COUNT.set(0);
         }
+        AutoCloseable extra = null;
         if (monitored) {
-            MasMonitor.install(Vigil.builder().config(Monitors.config().set(Config.ADMISSION, admission).build())
-                    .serviceSinks(false));
+            extra = beside.apply(MasMonitor.install(Vigil.builder().config(Monitors.config().set(Config.ADMISSION, admission)
+                    .build()).serviceSinks(false)));
         }
         long t0 = System.nanoTime();
         JasonRun run = JasonRun.start(project, monitored);
@@ -132,6 +149,9 @@ final class MasOverhead {
             seconds = (System.nanoTime() - t0) / 1e9;
         } finally {
             run.close();
+            if (extra != null) {
+                extra.close();
+            }
             if (monitored) {
                 Stats s = MasMonitor.monitor().map(mon -> mon.stats()).orElse(null);
                 if (s != null && judged != null) {
@@ -147,7 +167,7 @@ final class MasOverhead {
         return seconds;
     }
 
-    private Path write(Path dir, boolean actions) throws IOException {
+    Path write(Path dir, boolean actions) throws IOException {
         StringBuilder mas = new StringBuilder("MAS bench {\n");
         if (actions) {
             mas.append("    environment: vigil.bench.mas.Workshop\n");
@@ -166,7 +186,7 @@ final class MasOverhead {
         return project;
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -111,4 +111,11 @@ class SmokeTest {
             assertTrue(number(r.get(7)) >= 200, "every message judged: " + r);
         }
     }
+
+    @Test
+    void theLiveViewsCostIsMeasuredOffAndOn() throws Exception {
+        List<String> r = quick("live").rows().get(0);
+        assertTrue(number(r.get(3)) > 0, r.toString());
+        assertTrue(number(r.get(6)) >= 1, "the open page was sent frames: " + r);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vigil.cli.report.JsonLines;
 import vigil.core.ActionOutcome;
+import vigil.core.SafeText;
 import vigil.core.Decision;
 import vigil.core.Monitor;
 import vigil.core.RulePath;
@@ -197,9 +198,11 @@ public final class AuditCommand implements Command {
     private static String describe(Violation v, long start, List<String> wouldBlock) {
         boolean blocks = v.path() == RulePath.GATE && v.requestsBlock()
                 && v.evidence().stream().anyMatch(wouldBlock::contains);
-        return seconds(v.time() - start) + "  " + v.value() + " [" + v.severity().name().toLowerCase(Locale.ROOT) + "] \""
-                + v.rule() + "\" by " + String.join(", ", v.agents()) + ": " + v.explanation() + " (evidence "
-                + String.join(", ", v.evidence()) + ")" + (blocks ? " -> would block" : "");
+        // The trace and the explanation hold agents' text: one line each, escaped.
+        return seconds(v.time() - start) + "  " + SafeText.oneLine(v.value(), 80) + " [" + v.severity().name().toLowerCase(Locale.ROOT)
+                + "] \"" + SafeText.oneLine(v.rule(), 120) + "\" by " + SafeText.oneLine(String.join(", ", v.agents()), 200) + ": "
+                + SafeText.oneLine(v.explanation(), 300) + " (evidence " + SafeText.oneLine(String.join(", ", v.evidence()), 200) + ")"
+                + (blocks ? " -> would block" : "");
     }
 
     private static String summary(List<Violation> found) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
@@ -17,6 +19,7 @@ import vigil.core.ConfigException;
 import vigil.core.RuleCompilationException;
 import vigil.jacamo.MasMonitor;
 import vigil.jacamo.run.JasonRun;
+import vigil.jacamo.run.MasSession;
 import vigil.jacamo.run.ProjectException;
 import vigil.live.LiveView;
 
@@ -42,23 +45,26 @@ public final class RunCommand implements Command {
     @Override
     public String usage() {
         return """
-                run PROJECT.mas2j [--rules FILE|DIR[,...]]... [--config FILE] [--audit FILE] [--trace FILE]
-                                  [--duration 30s] [--fail-closed] [--ui] [--ui-port N] [--ui-bind ADDRESS]
-                    runs a Jason project headless with every agent monitored by Vigil; prints alerts live
-                    and a summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends;
+                run PROJECT.mas2j|APP.jcm [--rules FILE|DIR[,...]]... [--config FILE] [--audit FILE] [--trace FILE]
+                                  [--duration 30s] [--fail-closed] [--monitor AGENT[,...]] [--jacamo DIR]
+                                  [--ui] [--ui-port N] [--ui-bind ADDRESS]
+                    runs a Jason project or a JaCaMo application headless with every agent (or those named)
+                    monitored by Vigil, its Java compiled as Jason's build does; prints alerts live and a
+                    summary at the end; stops when the MAS stops itself (.stopMAS) or the duration ends.
+                    --jacamo: the folder of your JaCaMo install or build (default: $JACAMO_HOME);
                     --ui serves the live view on 127.0.0.1 (any free port, or --ui-port N; another address
                     only with --ui-bind) and prints its address and the operator token (docs/live.md)
                 """;
     }
 
     private record Options(Path project, List<Path> rules, Path config, Path audit, Path trace, Duration duration,
-            boolean failClosed, Integer uiPort, String uiBind) {
+            boolean failClosed, Set<String> monitor, Path jacamo, Integer uiPort, String uiBind) {
     }
 
     @Override
     public List<String> options() {
-        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed", "--ui", "--ui-port=",
-                "--ui-bind=");
+        return List.of("--rules=", "--config=", "--audit=", "--trace=", "--duration=", "--fail-closed", "--monitor=",
+                "--jacamo=", "--ui", "--ui-port=", "--ui-bind=");
     }
 
     @Override
@@ -68,7 +74,9 @@ public final class RunCommand implements Command {
         Options o = parse(args);
         try {
             // The project first: a missing file or agent source is told before the rules are compiled.
-            JasonRun.check(o.project());
+            if (!o.project().toString().endsWith(".jcm")) {
+                JasonRun.check(o.project());
+            }
         } catch (ProjectException e) {
             err.println("vigil run: " + e.getMessage());
             return Exit.BAD_PROJECT.code;
@@ -84,16 +92,26 @@ public final class RunCommand implements Command {
             return Exit.BAD_INPUT.code;
         }
         RunSummary summary = new RunSummary();
+        MasSession run;
+        try {
+            run = MasSession.open(o.project(), o.jacamo());
+        } catch (ProjectException e) {
+            err.println("vigil run: " + e.getMessage());
+            return Exit.BAD_PROJECT.code;
+        }
         Monitor monitor;
         try {
-            monitor = MasMonitor.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
+            monitor = run.install(Vigil.builder().config(config).sink(new LivePrinter(out)).sink(summary));
         } catch (RuleCompilationException e) {
+            run.close();
             err.println("vigil run: the rules do not compile, the MAS is not started." + System.lineSeparator() + e.getMessage());
             return Exit.BAD_INPUT.code;
         } catch (ConfigException | UncheckedIOException e) {
+            run.close();
             err.println("vigil run: the monitor cannot start, the MAS is not started: " + e.getMessage());
             return Exit.BAD_INPUT.code;
         } catch (RuntimeException e) {
+            run.close();
             err.println("vigil run: the monitor cannot start, the MAS is not started: " + e);
             return Exit.BAD_INPUT.code;
         }
@@ -102,7 +120,7 @@ public final class RunCommand implements Command {
             try {
                 live = LiveView.start(monitor, new LiveView.Options(InetAddress.getByName(o.uiBind()), o.uiPort()));
             } catch (IOException e) {
-                MasMonitor.shutdown();
+                run.close();
                 err.println("vigil run: the live view cannot listen on " + o.uiBind() + ":" + o.uiPort() + " (--ui-port, --ui-bind): "
                         + e.getMessage() + "; the MAS is not started");
                 return Exit.BAD_INPUT.code;
@@ -114,14 +132,13 @@ public final class RunCommand implements Command {
             folder.markLatest();
         }
         long started = System.currentTimeMillis();
-        JasonRun run;
         try {
-            run = JasonRun.start(o.project(), true);
+            run.start(o.monitor());
         } catch (ProjectException e) {
             if (page != null) {
                 page.close();
             }
-            MasMonitor.shutdown();
+            run.close();
             err.println("vigil run: " + e.getMessage());
             return Exit.BAD_PROJECT.code;
         }
@@ -149,12 +166,12 @@ public final class RunCommand implements Command {
         return run.exitValue() == 0 ? Exit.OK.code : run.exitValue();
     }
 
-    private void finish(JasonRun run, Monitor monitor, LiveView page, RunSummary summary, long started, AtomicBoolean finished,
+    private void finish(MasSession run, Monitor monitor, LiveView page, RunSummary summary, long started, AtomicBoolean finished,
             String how) {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        run.close();
+        run.stop();
         try {
             monitor.drain(5_000);
             // The MAS has stopped: let the watch's clock run on past the rules judged a moment after their
@@ -165,11 +182,11 @@ public final class RunCommand implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        summary.print(out, how, System.currentTimeMillis() - started, MasMonitor.traffic(), monitor);
+        summary.print(out, how, System.currentTimeMillis() - started, run.traffic(), monitor);
         if (page != null) {
             page.close();
         }
-        MasMonitor.shutdown();
+        run.close();
         out.flush();
     }
 
@@ -237,6 +254,6 @@ public final class RunCommand implements Command {
         String uiBind = args.value("--ui-bind") == null ? "127.0.0.1" : args.value("--ui-bind");
         return new Options(Path.of(projects.get(0)), args.list("--rules").stream().map(Path::of).toList(),
                 args.path("--config"), args.path("--audit"), args.path("--trace"), duration, args.flag("--fail-closed"),
-                uiPort, uiBind);
+                new TreeSet<>(args.list("--monitor")), args.path("--jacamo"), uiPort, uiBind);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import vigil.core.SafeText;
 import vigil.core.Monitor;
 import vigil.core.Stats;
 import vigil.core.Alert;
@@ -38,10 +39,11 @@ final class RunSummary implements AlertSink {
         Stats s = monitor.stats();
         out.println("vigil: summary (" + how + " after " + String.format("%.1f", millis / 1000.0) + " s)");
         out.println("  messages    " + t.messages() + " sent, " + t.messagesWithheld() + " withheld; " + t.incoming()
-                + " received from unmonitored agents, " + t.incomingWithheld() + " withheld");
+                + " received from unmonitored agents, " + t.incomingWithheld() + " withheld"
+                + (t.undeliverable() > 0 ? "; " + t.undeliverable() + " to receivers that do not exist (not delivered, not judged)" : ""));
         out.println("  actions     " + t.actions() + " judged, " + t.actionsWithheld() + " withheld");
         out.println("  events      " + s.observed() + " judged: " + s.allowed() + " allowed, " + s.flagged() + " flagged, "
-                + s.blocked() + " blocked, " + s.withheld() + " withheld by a sanction in force");
+                + s.blocked() + " blocked, " + s.withheld() + " withheld unjudged (a sanction in force, a name or sender refused)");
         out.println("  violations  " + violations + (violations == 0 ? "" : ": " + list(byValue)));
         if (violations > 0) {
             out.println("  by agent    " + list(byAgent));
@@ -56,7 +58,7 @@ final class RunSummary implements AlertSink {
     }
 
     private static String list(Map<String, Integer> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return m.entrySet().stream().map(e -> SafeText.oneLine(e.getKey(), 80) + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     @Override

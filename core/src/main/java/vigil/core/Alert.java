@@ -76,7 +76,7 @@ public sealed interface Alert {
 
         @Override
         public String line() {
-            return kind + ": " + SafeText.oneLine(message, 2000);
+            return kind + ": " + SafeText.indented(message, 2000);
         }
     }
 }

@@ -23,6 +23,10 @@ final class AuditChain {
         this.key = key == null || key.length == 0 ? null : key.clone();
     }
 
+    boolean keyed() {
+        return key != null;
+    }
+
     String seal(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try {

@@ -34,6 +34,7 @@ final class AuditLog implements AlertSink {
 
     private final Path file;
     private final AuditChain chain;
+    private final byte[] chainKey;
     private final boolean sync;
     private RandomAccessFile out;
     /** Where the last complete record ends: the next record is written here. */
@@ -53,6 +54,7 @@ final class AuditLog implements AlertSink {
     public AuditLog(Path file, byte[] key, boolean sync) {
         this.file = file;
         this.chain = new AuditChain(key);
+        this.chainKey = key == null || key.length == 0 ? null : key.clone();
         this.sync = sync;
         try {
             open();
@@ -88,6 +90,7 @@ final class AuditLog implements AlertSink {
         o.put("kind", "open");
         o.put("time", System.currentTimeMillis());
         o.put("message", note);
+        o.put("keyed", chain.keyed());
         if (cut > 0) {
             o.put("cut", cut);
         }
@@ -103,10 +106,20 @@ final class AuditLog implements AlertSink {
             raf.seek(len - 1);
             if (raf.read() != '\n') {
                 long lastNewline = lastNewlineBefore(raf, len);
-                complete = lastNewline + 1;
-                raf.setLength(complete);
-                cut = len - complete;
-                note = "log resumed; cut " + (len - complete) + " bytes of a record left incomplete by an abrupt stop";
+                byte[] tail = new byte[(int) Math.min(len - lastNewline - 1, 16 << 20)];
+                raf.seek(lastNewline + 1);
+                raf.readFully(tail);
+                if (isRecord(tail)) {
+                    // A whole record whose line break was lost: the verifier accepts it, so it is kept.
+                    raf.seek(len);
+                    raf.write('\n');
+                    complete = len + 1;
+                } else {
+                    complete = lastNewline + 1;
+                    raf.setLength(complete);
+                    cut = len - complete;
+                    note = "log resumed; cut " + (len - complete) + " bytes of a record left incomplete by an abrupt stop";
+                }
             }
             if (complete == 0) {
                 return note;
@@ -122,13 +135,56 @@ final class AuditLog implements AlertSink {
                 raf.close();
                 Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                moveAnchor(aside);
                 return "previous log was damaged at its complete and was moved to " + aside.getFileName()
                         + " untouched; new chain started";
             }
             seq = node.get("seq").asLong();
             prev = parts[1];
+            String behind = behindAnchor();
+            if (behind != null) {
+                raf.close();
+                seq = 0;
+                prev = AuditChain.GENESIS;
+                Path aside = file.resolveSibling(file.getFileName() + ".cut-" + System.currentTimeMillis());
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                moveAnchor(aside);
+                return "previous log " + behind + "; it was moved to " + aside.getFileName() + " untouched; new chain started";
+            }
         }
         return note;
+    }
+
+    /** A log moved aside takes its anchor along: the new chain starts without one. */
+    private void moveAnchor(Path aside) throws IOException {
+        Path anchor = AuditAnchor.fileFor(file);
+        if (Files.exists(anchor)) {
+            Files.move(anchor, AuditAnchor.fileFor(aside), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Why the log's last record falls short of its anchor (records were cut off), or null when it does not. */
+    private String behindAnchor() {
+        try {
+            AuditAnchor a = AuditAnchor.read(file, chain.keyed() ? chainKey : null);
+            if (a != null && a.seq() > seq) {
+                return "ends at record " + seq + ", but its anchor says record " + a.seq() + " was written: records were cut off";
+            }
+            return null;
+        } catch (IllegalStateException e) {
+            return "cannot be resumed: " + e.getMessage();
+        }
+    }
+
+    /** Whether the bytes are one whole record of this chain (a line that only lost its line break). */
+    private boolean isRecord(byte[] bytes) {
+        try {
+            String line = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String[] parts = AuditChain.split(line);
+            return parts != null && readOrNull(line) != null && chain.seal(parts[0]).equals(parts[1]);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static long lastNewlineBefore(RandomAccessFile raf, long pos) throws IOException {
@@ -223,6 +279,7 @@ final class AuditLog implements AlertSink {
             o.put("time", System.currentTimeMillis());
             o.put("message", "log closed after " + seq + " records");
             append(o);
+            AuditAnchor.write(file, chain, seq, prev);
         } finally {
             closed = true;
             out.close();

@@ -28,13 +28,25 @@ public final class AuditTrail {
      * The outcome: {@code records} verified, the first bad line (0 when none), what is wrong there, and
      * where writers stopped without closing before a later run resumed the log.
      */
-    public record Report(Path file, Status status, long records, long badLine, String problem, List<Stop> abruptStops) {
+    public record Report(Path file, Status status, long records, long badLine, String problem, List<Stop> abruptStops,
+            boolean keyed, List<String> notes) {
+
+        public Report(Path file, Status status, long records, long badLine, String problem, List<Stop> abruptStops) {
+            this(file, status, records, badLine, problem, abruptStops, false, List.of());
+        }
+
+        public Report {
+            abruptStops = List.copyOf(abruptStops);
+            notes = List.copyOf(notes);
+        }
 
         /** The report as the verify command prints it, starting with {@code file:line:} when a line is bad. */
         public String describe() {
             StringBuilder sb = new StringBuilder();
             switch (status) {
-                case INTACT -> sb.append(file).append(": intact, ").append(records).append(" records, closed cleanly");
+                case INTACT -> sb.append(file).append(": intact, ").append(records).append(" records, closed cleanly, ")
+                        .append(keyed ? "keyed (HMAC-SHA-256, checked with the key)" : "not keyed (plain SHA-256: anyone who can"
+                                + " write the file can rewrite it whole)");
                 case UNFINISHED -> {
                     sb.append(file).append(": chain intact up to line ").append(records)
                             .append(" (the last complete record), but the log ends without a close record: the writer"
@@ -53,6 +65,9 @@ public final class AuditTrail {
                     sb.append("; it cut off ").append(stop.cutBytes())
                             .append(" bytes of a half-written record that followed this line");
                 }
+            }
+            for (String note : notes) {
+                sb.append(System.lineSeparator()).append(file).append(": note: ").append(note);
             }
             return sb.toString();
         }

@@ -385,11 +385,21 @@ public final class Config {
     private final Map<Key<?>, Object> values;
     private final List<Object> facts;
     private final List<RuleSource> sources;
+    private final Map<String, String> origins;
 
     private Config(Builder b) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
         facts = List.copyOf(b.facts);
         sources = List.copyOf(b.sources);
+        origins = Map.copyOf(b.origins);
+    }
+
+    /**
+     * Where each key read from a file was set, as {@code file:line}, keyed by the key as written
+     * ({@code params.secrecy.limit}); so errors found later (a pack parameter's type) still name the line.
+     */
+    public Map<String, String> origins() {
+        return origins;
     }
 
     public static Builder builder() {
@@ -445,6 +455,7 @@ public final class Config {
         }
         b.facts.addAll(facts);
         b.sources.addAll(sources);
+        b.origins.putAll(origins);
         return b;
     }
 
@@ -483,6 +494,7 @@ public final class Config {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file + ":" + (i + 1) + ": " + key + ": " + e.getMessage());
             }
+            b.origins.put(key, file + ":" + (i + 1));
         }
         return b.build();
     }
@@ -676,6 +688,7 @@ public final class Config {
         private final Map<Key<?>, Object> values = new LinkedHashMap<>();
         private final List<Object> facts = new ArrayList<>();
         private final List<RuleSource> sources = new ArrayList<>();
+        private final Map<String, String> origins = new LinkedHashMap<>();
 
         private Builder() {
         }

@@ -91,13 +91,22 @@ final class Gate {
         }
     }
 
-    void close() {
-        lock.lock();
+    /** Disposes of the session; false when a judgement still held the gate after 10 s (it is left to end). */
+    boolean close() {
+        try {
+            if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         try {
             if (session != null) {
                 session.dispose();
                 session = null;
             }
+            return true;
         } finally {
             lock.unlock();
         }

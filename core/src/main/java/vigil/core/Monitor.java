@@ -397,10 +397,15 @@ public final class Monitor implements AutoCloseable {
             folderWatcher.close();
         }
         watch.close();
-        gate.close();
+        boolean gateStopped = gate.close();
         Stats s = stats();
+        // Events in = judged by the watch + left unjudged: what was left is said, never passed over.
+        long unjudged = s.observed() - s.watchJudged();
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.STOPPED, "monitor stopped: " + s.observed() + " events observed, "
-                + s.blocked() + " blocked, " + s.withheld() + " withheld, " + s.violations() + " violations", now()));
+                + s.blocked() + " blocked, " + s.withheld() + " withheld, " + s.violations() + " violations"
+                + (unjudged > 0 ? "; " + unjudged + " events left unjudged by the watch (not judged before the shutdown's deadline)" : "")
+                + (s.auditFailures() > 0 ? "; " + s.auditFailures() + " alerts could not be written to the audit log" : "")
+                + (gateStopped ? "" : "; a gate rule was still running at the deadline"), now()));
         alerts.close();
     }
 

@@ -63,6 +63,16 @@ final class RuleCompiler {
      * long an event stays in the watch at least (longer if a rule's window needs it).
      */
     public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration retention) {
+        return compile(sources, params, Map.of(), retention);
+    }
+
+    /**
+     * As {@link #compile(List, Map, Duration)}; {@code origins} says where each {@code params.PACK.NAME} was
+     * set ({@code file:line}, see {@link Config#origins()}), so that a value of the wrong type is reported there.
+     * A parameter's type is its default's: a number, a duration ({@code 60s}), or text.
+     */
+    public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Map<String, String> origins,
+            Duration retention) {
         List<Object> key = List.of(List.copyOf(sources), Map.copyOf(params), retention);
         synchronized (RECENT) {
             CompiledRules known = RECENT.get(key);
@@ -70,7 +80,7 @@ final class RuleCompiler {
                 return known;
             }
         }
-        CompiledRules c = compileAfresh(sources, params, retention);
+        CompiledRules c = compileAfresh(sources, params, origins, retention);
         synchronized (RECENT) {
             RECENT.put(key, c);
         }
@@ -89,7 +99,8 @@ final class RuleCompiler {
         }
     };
 
-    private static CompiledRules compileAfresh(List<RuleSource> sources, Map<String, String> params, Duration retention) {
+    private static CompiledRules compileAfresh(List<RuleSource> sources, Map<String, String> params, Map<String, String> origins,
+            Duration retention) {
         List<RuleError> errors = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         Map<String, Map<String, String>> packParams = new HashMap<>();
@@ -110,7 +121,12 @@ final class RuleCompiler {
                 errors.add(new RuleError("configuration", 0, "params." + e.getKey() + ": pack '" + pack
                         + "' has no parameter '" + name + "' (its parameters: " + String.join(", ", known.keySet()) + ")"));
             } else {
-                known.put(name, e.getValue());
+                String problem = typeProblem(known.get(name), e.getValue());
+                if (problem == null) {
+                    known.put(name, e.getValue());
+                } else {
+                    errors.add(at(origins.get("params." + e.getKey()), "params." + e.getKey() + ": " + problem));
+                }
             }
         }
         for (Prepared p : prepared) {
@@ -273,6 +289,48 @@ final class RuleCompiler {
             }
         }
         return new Prepared(s, packageName, lastSegment(packageName), defaults);
+    }
+
+    /** Why {@code value} is not of the type of the parameter whose default is {@code def}, or null. */
+    static String typeProblem(String def, String value) {
+        String v = value.strip();
+        if (isNumber(def.strip())) {
+            return isNumber(v) ? null : "expected a number, got '" + value + "'";
+        }
+        if (!def.isBlank() && isDuration(def)) {
+            return isDuration(v) ? null : "expected a duration (e.g. 500ms, 30s, 10m, 2h), got '" + value + "'";
+        }
+        return null;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            return !s.isEmpty() && Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isDuration(String s) {
+        try {
+            Durations.parse(s);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** An error at {@code file:line} when known, else in the configuration. */
+    private static RuleError at(String origin, String message) {
+        if (origin != null) {
+            int colon = origin.lastIndexOf(':');
+            try {
+                return new RuleError(origin.substring(0, colon), Integer.parseInt(origin.substring(colon + 1)), message);
+            } catch (RuntimeException ignored) {
+                // Not file:line: the configuration in general.
+            }
+        }
+        return new RuleError("configuration", 0, message);
     }
 
     static int lineAt(String text, int offset) {

@@ -1,8 +1,8 @@
 package vigil.core;
 
 
-/** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. */
-final class SafeText {
+/** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. Stateless: any thread. */
+public final class SafeText {
 
     private SafeText() {
     }
@@ -42,14 +42,35 @@ final class SafeText {
      */
     public static String describe(Event e) {
         if (e instanceof MessageEvent m) {
-            return "message " + m.sender() + " -> " + m.receiver() + " " + m.performative() + " " + oneLine(m.text(), 120);
+            return "message " + oneLine(m.sender(), 80) + " -> " + oneLine(m.receiver(), 80) + " "
+                    + oneLine(m.performative(), 20) + " " + oneLine(m.text(), 120);
         }
         if (e instanceof ActionEvent a) {
-            return "action of " + a.agent() + " " + oneLine(a.action().toString(), 120);
+            return "action of " + oneLine(a.agent(), 80) + " " + oneLine(a.action().toString(), 120);
         }
         if (e instanceof ActionOutcome o) {
-            return "outcome of " + o.agent() + " " + oneLine(o.action().toString(), 120) + " " + o.result().name().toLowerCase(java.util.Locale.ROOT);
+            return "outcome of " + oneLine(o.agent(), 80) + " " + oneLine(o.action().toString(), 120) + " " + o.result().name().toLowerCase(java.util.Locale.ROOT);
         }
-        return "report of " + e.agent();
+        return "report of " + oneLine(e.agent(), 80);
+    }
+
+    /**
+     * Text of several lines printed as such, each made safe by {@link #oneLine} and every line after the
+     * first indented: whatever the text holds, it cannot start a line of its own at the margin, where
+     * Vigil's lines start ({@code vigil: ...}).
+     */
+    public static String indented(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String[] lines = s.split("\r?\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                sb.append(System.lineSeparator()).append("    ");
+            }
+            sb.append(oneLine(lines[i], max));
+        }
+        return sb.toString();
     }
 }

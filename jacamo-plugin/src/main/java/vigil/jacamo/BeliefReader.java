@@ -31,6 +31,10 @@ final class BeliefReader {
             return SenderBelief.NOT_CAPTURED;
         }
         try {
+            if (JasonTerms.larger(l)) {
+                // Asking the belief base about a huge or deeply nested literal recurses with it: not done.
+                return SenderBelief.NOT_CAPTURED;
+            }
             Literal same = new LiteralImpl(!l.negated(), l);
             same.clearAnnots();
             Literal opposite = new LiteralImpl(l.negated(), l);
@@ -50,7 +54,8 @@ final class BeliefReader {
                 return believes ? SenderBelief.BELIEVES : SenderBelief.BELIEVES_NEGATION;
             }
             return b[2] ? SenderBelief.NO_BELIEF : SenderBelief.UNMODELLED;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Catching the overflow is safe here: it unwinds only this read's own frames.
             return SenderBelief.NOT_CAPTURED;
         }
     }

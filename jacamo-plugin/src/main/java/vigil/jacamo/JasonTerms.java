@@ -21,6 +21,12 @@ public final class JasonTerms {
 
     /** Deeper nesting than this is kept as text: content from agents is not trusted to be small. */
     private static final int MAX_DEPTH = 64;
+    /** Items of a list (arguments of a structure) kept; the rest is summarised in one string item. */
+    static final int MAX_ITEMS = 10_000;
+    /** Characters of a string, or of a content's text, kept; the rest is summarised. */
+    static final int MAX_TEXT = 100_000;
+    /** Terms larger than this (nodes, or levels) are not read against the speaker's beliefs. */
+    static final int MAX_NODES = 10_000;
 
     private JasonTerms() {
     }
@@ -48,7 +54,7 @@ public final class JasonTerms {
         }
         try {
             String s = content.toString();
-            return s == null ? content.getClass().getName() + " (no text)" : s;
+            return s == null ? content.getClass().getName() + " (no text)" : cut(s);
         } catch (RuntimeException | StackOverflowError e) {
             return content.getClass().getName() + " (its text could not be read: "
                     + (e instanceof StackOverflowError ? "nested too deep" : e.getClass().getSimpleName()) + ")";
@@ -86,6 +92,55 @@ public final class JasonTerms {
         };
     }
 
+    /** The text, cut after {@link #MAX_TEXT} characters with a note of its length. */
+    static String cut(String s) {
+        return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "...(" + s.length() + " characters in all)";
+    }
+
+    /**
+     * Whether the term has more than {@link #MAX_NODES} nodes or is nested deeper than {@link #MAX_DEPTH},
+     * counted without recursion (so never a stack overflow) and stopping as soon as it knows.
+     */
+    static boolean larger(jason.asSyntax.Term root) {
+        java.util.ArrayDeque<jason.asSyntax.Term> todo = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        todo.push(root);
+        depths.push(0);
+        int nodes = 0;
+        while (!todo.isEmpty()) {
+            jason.asSyntax.Term t = todo.pop();
+            int d = depths.pop();
+            if (++nodes > MAX_NODES || d > MAX_DEPTH) {
+                return true;
+            }
+            if (t.isList()) {
+                for (jason.asSyntax.Term item : (ListTerm) t) {
+                    todo.push(item);
+                    depths.push(d + 1);
+                    if (todo.size() > MAX_NODES) {
+                        return true;
+                    }
+                }
+            } else if (t.isLiteral()) {
+                Literal l = (Literal) t;
+                for (int i = 0; i < l.getArity(); i++) {
+                    todo.push(l.getTerm(i));
+                    depths.push(d + 1);
+                }
+                if (l.hasAnnot()) {
+                    for (jason.asSyntax.Term a : l.getAnnots()) {
+                        todo.push(a);
+                        depths.push(d + 1);
+                    }
+                }
+                if (todo.size() > MAX_NODES) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Term convert(jason.asSyntax.Term t, int depth) {
         if (depth > MAX_DEPTH) {
             return Term.string(text(t));
@@ -94,7 +149,7 @@ public final class JasonTerms {
             return Term.variable(t.toString());
         }
         if (t.isString()) {
-            return Term.string(((StringTerm) t).getString());
+            return Term.string(cut(((StringTerm) t).getString()));
         }
         if (t.isNumeric()) {
             try {
@@ -105,17 +160,27 @@ public final class JasonTerms {
         }
         if (t.isList()) {
             List<Term> items = new ArrayList<>();
+            int n = 0;
             for (jason.asSyntax.Term item : (ListTerm) t) {
-                items.add(convert(item, depth + 1));
+                if (++n <= MAX_ITEMS) {
+                    items.add(convert(item, depth + 1));
+                }
+            }
+            if (n > MAX_ITEMS) {
+                items.add(Term.string("... and " + (n - MAX_ITEMS) + " more items (" + n + " in all)"));
             }
             return Term.list(items);
         }
         if (t.isLiteral() && !t.isRule() && !t.isPlanBody() && !t.isArithExpr() && !t.isInternalAction()) {
             Literal l = (Literal) t;
             String functor = l.negated() ? "~" + l.getFunctor() : l.getFunctor();
-            List<Term> args = new ArrayList<>(l.getArity());
-            for (int i = 0; i < l.getArity(); i++) {
+            int arity = l.getArity();
+            List<Term> args = new ArrayList<>(Math.min(arity, MAX_ITEMS + 1));
+            for (int i = 0; i < arity && i < MAX_ITEMS; i++) {
                 args.add(convert(l.getTerm(i), depth + 1));
+            }
+            if (arity > MAX_ITEMS) {
+                args.add(Term.string("... and " + (arity - MAX_ITEMS) + " more arguments (" + arity + " in all)"));
             }
             List<Term> annots = new ArrayList<>();
             if (l.hasAnnot()) {

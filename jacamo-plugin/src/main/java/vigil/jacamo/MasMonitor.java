@@ -170,6 +170,12 @@ public final class MasMonitor {
         return AGENTS.get(agent);
     }
 
+    /** Whether an agent of that name runs on the platform (true when the platform cannot say). */
+    static boolean exists(String agent) {
+        jason.infra.local.BaseLocalMAS runner = jason.infra.local.BaseLocalMAS.getRunner();
+        return runner == null || runner.getAg(agent) != null;
+    }
+
     static boolean isMonitored(String agent) {
         return agent != null && AGENTS.containsKey(agent);
     }
@@ -272,7 +278,7 @@ public final class MasMonitor {
 
     /** Counts of what monitored agents sent and did, and what was withheld. */
     public record Traffic(long messages, long messagesWithheld, long incoming, long incomingWithheld, long actions,
-            long actionsWithheld) {
+            long actionsWithheld, long undeliverable) {
 
         static final class Counter {
             final AtomicLong messages = new AtomicLong();
@@ -281,16 +287,19 @@ public final class MasMonitor {
             final AtomicLong incomingWithheld = new AtomicLong();
             final AtomicLong actions = new AtomicLong();
             final AtomicLong actionsWithheld = new AtomicLong();
+            /** Messages to receivers that do not exist: not judged, not delivered. */
+            final AtomicLong undeliverable = new AtomicLong();
 
             void reset() {
-                for (AtomicLong a : List.of(messages, messagesWithheld, incoming, incomingWithheld, actions, actionsWithheld)) {
+                for (AtomicLong a : List.of(messages, messagesWithheld, incoming, incomingWithheld, actions, actionsWithheld,
+                        undeliverable)) {
                     a.set(0);
                 }
             }
 
             Traffic snapshot() {
                 return new Traffic(messages.get(), messagesWithheld.get(), incoming.get(), incomingWithheld.get(),
-                        actions.get(), actionsWithheld.get());
+                        actions.get(), actionsWithheld.get(), undeliverable.get());
             }
         }
     }

@@ -72,13 +72,25 @@ public class MonitoredArch extends AgArch {
 
     @Override
     public void stop() {
-        // Jason calls stop() on every arch of the chain and each passes it on: leave once.
         if (joined) {
             joined = false;
             reportOutcomes();
             MasMonitor.leave(this);
         }
-        super.stop();
+        // Jason's local infrastructure (JaCaMo's too) stops every arch of the chain itself: passing stop() on
+        // would stop the next ones twice (CArtAgO's CAgentArch then fails, its agent already out of the
+        // workspace). Other infrastructures stop the first arch only, which passes it on.
+        if (!(lastArch() instanceof jason.infra.local.LocalAgArch)) {
+            super.stop();
+        }
+    }
+
+    private AgArch lastArch() {
+        AgArch a = this;
+        while (a.getNextAgArch() != null) {
+            a = a.getNextAgArch();
+        }
+        return a;
     }
 
     @Override
@@ -107,6 +119,14 @@ public class MonitoredArch extends AgArch {
         // agent can build a Message with any sender, and Jason delivers it as it is. So the field is set too.
         String sender = getAgName();
         m.setSender(sender);
+        if (m.getReceiver() != null && !MasMonitor.exists(m.getReceiver())) {
+            // To no agent: not judged (it has no effect, and a flood of made-up names must not flood the audit),
+            // counted, and handed on so that Jason fails the .send as it always does. Unsealed: should the name
+            // come to exist meanwhile, its monitored receiver withholds it as not sent by this agent.
+            MasMonitor.counter().undeliverable.incrementAndGet();
+            super.sendMsg(m);
+            return;
+        }
         MasMonitor.counter().messages.incrementAndGet();
         Verdict v = judge(() -> message(m, sender, true));
         if (v.blocked()) {

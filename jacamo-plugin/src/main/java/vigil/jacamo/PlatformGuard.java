@@ -12,6 +12,7 @@ import java.rmi.RemoteException;
 import java.util.ArrayList;
 import java.util.List;
 import vigil.core.Monitor;
+import vigil.core.SafeText;
 import vigil.core.Verdict;
 import vigil.core.ActionEvent;
 import vigil.core.Term;
@@ -50,8 +51,9 @@ final class PlatformGuard extends DelegatedRuntimeServices {
     public String createAgent(String agName, String agSource, String agClass, List<String> archClasses,
             ClassParameters bbPars, Settings stts, Agent father) throws Exception {
         String creator = father != null ? nameOf(father) : MonitoredArch.current();
-        if (MonitoredArch.VIGIL.equals(agName)) {
-            refuse(creator, ".create_agent", agName, agSource);
+        String refused = refusedName(agName);
+        if (refused != null) {
+            refuse(creator, ".create_agent", agName, agSource, refused);
         }
         if (creator == null) {
             // The launcher or the operator's own code, outside any agent's cycle: the project decides.
@@ -68,8 +70,9 @@ final class PlatformGuard extends DelegatedRuntimeServices {
     @Override
     public void clone(Agent source, List<String> archClasses, String agName) throws RemoteException, JasonException {
         String creator = source != null ? nameOf(source) : MonitoredArch.current();
-        if (MonitoredArch.VIGIL.equals(agName)) {
-            refuse(creator, ".clone", agName, null);
+        String refused = refusedName(agName);
+        if (refused != null) {
+            refuse(creator, ".clone", agName, null, refused);
         }
         if (creator == null) {
             super.clone(source, archClasses, agName);
@@ -140,8 +143,19 @@ final class PlatformGuard extends DelegatedRuntimeServices {
         }
     }
 
-    private static void refuse(String agent, String what, String target, String source) throws JasonException {
-        String reason = "the agent name 'vigil' is Vigil's: no agent is created under it";
+    /** Why no agent may be created under this name, or null when one may. */
+    private static String refusedName(String name) {
+        if (MonitoredArch.VIGIL.equals(name)) {
+            return "the agent name 'vigil' is Vigil's: no agent is created under it";
+        }
+        if (name != null && !SafeText.oneLine(name, name.length() + 1).equals(name)) {
+            // Its name would reach every console line about it: it could forge lines.
+            return "an agent name may not hold line breaks, control or invisible formatting characters";
+        }
+        return null;
+    }
+
+    private static void refuse(String agent, String what, String target, String source, String reason) throws JasonException {
         MasMonitor.counter().actions.incrementAndGet();
         MasMonitor.counter().actionsWithheld.incrementAndGet();
         Monitor m = MasMonitor.monitor().orElse(null);

@@ -55,16 +55,20 @@ class HostileInputTest {
     }
 
     @Test
-    void aHugeListAndAHugeStringAreKept() {
+    void aHugeListAndAHugeStringAreBoundedAndSummarised() {
         ListTerm list = new ListTermImpl();
         ListTerm tail = list;
         for (int i = 0; i < 100_000; i++) {
             tail = tail.append(ASSyntax.createNumber(i));
         }
         Term t = JasonTerms.of(ASSyntax.createLiteral("numbers", list));
-        assertEquals(100_000, t.arg(0).args().size());
+        assertEquals(JasonTerms.MAX_ITEMS + 1, t.arg(0).args().size());
+        assertEquals("... and 90000 more items (100000 in all)", t.arg(0).args().get(JasonTerms.MAX_ITEMS).functor());
         String big = "x".repeat(2_000_000);
-        assertEquals(big, JasonTerms.of(ASSyntax.createLiteral("blob", ASSyntax.createString(big))).arg(0).functor());
+        String kept = JasonTerms.of(ASSyntax.createLiteral("blob", ASSyntax.createString(big))).arg(0).functor();
+        assertEquals("x".repeat(JasonTerms.MAX_TEXT) + "...(2000000 characters in all)", kept);
+        assertTrue(JasonTerms.larger(ASSyntax.createLiteral("numbers", list)));
+        assertFalse(JasonTerms.larger(ASSyntax.createLiteral("price", ASSyntax.createNumber(3))));
         survivesTheRoundTrip(ASSyntax.createLiteral("numbers", list));
     }
 

@@ -97,6 +97,7 @@ class SecurityTest {
         assertEquals(rulesBefore, mas.monitor.rules(), "the rules are as they were");
         assertEquals(configBefore, mas.monitor.config().describe());
 
+        assertEquals(1, MasMonitor.traffic().undeliverable(), "the message to \"vigil\" reaches no agent");
         mas.close();
         mas = null;
         for (String line : Files.readAllLines(trace)) {
@@ -104,8 +105,9 @@ class SecurityTest {
                 assertEquals("mallory", m.sender(), "every message judged under its real sender: " + line);
             }
         }
-        assertEquals(6, Files.readAllLines(trace).stream().filter(l -> l.contains("\"type\":\"message\"")).count(),
-                "two secrets, the note, the two objects that are not terms, the message to \"vigil\": each judged");
+        assertEquals(5, Files.readAllLines(trace).stream().filter(l -> l.contains("\"type\":\"message\"")).count(),
+                "two secrets, the note, the two objects that are not terms: each judged (the message to \"vigil\","
+                        + " which is no agent, is counted as undeliverable)");
         Path audit = dir.resolve("audit.jsonl");
         AuditTrail.Report r = AuditTrail.verify(audit, null);
         assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,7 @@ import vigil.jacamo.MonitoredArch;
  * inspector, and the project's {@code .stopMAS} stops the MAS but not the JVM. {@link #close()} stops the
  * agents and the threads Jason leaves behind. Jason keeps static state: one run per JVM at a time.
  */
-public final class JasonRun implements AutoCloseable {
+public final class JasonRun implements RunningMas {
 
     private final Headless mas;
     private final List<String> agents;
@@ -57,12 +59,41 @@ public final class JasonRun implements AutoCloseable {
      * Throws {@link ProjectException} with a message in the user's terms ({@code file:line: problem}).
      */
     public static JasonRun start(Path projectFile, boolean monitorEveryAgent) {
+        return start(projectFile, monitorEveryAgent, Set.of());
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with {@code only} (when not empty) naming the agents that get
+     * {@link MonitoredArch}: agents declared under another name, or created later, are not monitored.
+     */
+    public static JasonRun start(Path projectFile, Set<String> only) {
+        return start(projectFile, only.isEmpty(), only);
+    }
+
+    private static JasonRun start(Path projectFile, boolean monitorEveryAgent, Set<String> only) {
         MAS2JProject project = JasonProject.load(projectFile);
         Config.get().put(Config.START_WEB_MI, "false");
         Headless mas = new Headless();
         mas.setProject(project);
+        String arch = MonitoredArch.class.getName();
+        if (!only.isEmpty()) {
+            Set<String> declared = new TreeSet<>();
+            for (AgentParameters ap : project.getAgents()) {
+                declared.add(ap.name);
+            }
+            Set<String> unknown = new TreeSet<>(only);
+            unknown.removeAll(declared);
+            if (!unknown.isEmpty()) {
+                throw new ProjectException("--monitor: " + projectFile + " declares no agent " + String.join(", ", unknown)
+                        + " (its agents: " + String.join(", ", declared) + ")");
+            }
+            for (AgentParameters ap : project.getAgents()) {
+                if (only.contains(ap.name) && !ap.getAgArchClasses().contains(arch)) {
+                    ap.insertArchClass(new ClassParameters(arch));
+                }
+            }
+        }
         if (monitorEveryAgent) {
-            String arch = MonitoredArch.class.getName();
             for (AgentParameters ap : project.getAgents()) {
                 if (!ap.getAgArchClasses().contains(arch)) {
                     ap.insertArchClass(new ClassParameters(arch));
@@ -82,8 +113,8 @@ public final class JasonRun implements AutoCloseable {
         try (SevereRecords severe = SevereRecords.capture()) {
             try {
                 mas.create();
-            } catch (JasonException | RuntimeException e) {
-                severe.add(e.getMessage());
+            } catch (JasonException | RuntimeException | LinkageError e) {
+                severe.add(e instanceof LinkageError ? Display.describe(e) : e.getMessage());
             }
             errors = severe.messages();
         }
@@ -94,7 +125,7 @@ public final class JasonRun implements AutoCloseable {
             cleanUp();
             throw new ProjectException(projectFile + ": the MAS could not be created" + (names.size() < expected
                     ? " (" + names.size() + " of " + expected + " agents created)" : "") + ":"
-                    + System.lineSeparator() + JasonProject.explain(errors));
+                    + System.lineSeparator() + JasonProject.explain(errors) + Display.hint(String.join(" ", errors)));
         }
         List<String> names = new ArrayList<>(mas.getAgs().keySet());
         names.sort(null);
@@ -132,7 +163,7 @@ public final class JasonRun implements AutoCloseable {
                 }
             }
         }
-        mas.shutdownPools();
+        shutdownPools(mas);
         cleanUp();
     }
 
@@ -140,7 +171,7 @@ public final class JasonRun implements AutoCloseable {
      * Jason 3.2.1's shared scheduler (for .wait, .at, ask time-outs) runs non-daemon threads it never stops;
      * shut it down and forget it so that the JVM can exit and a next run gets a fresh one.
      */
-    private static void cleanUp() {
+    static void cleanUp() {
         try {
             Field f = Agent.class.getDeclaredField("scheduler");
             f.setAccessible(true);
@@ -201,19 +232,20 @@ public final class JasonRun implements AutoCloseable {
             }
         }
 
-        /** The thread pools of the pool infrastructures are private and never shut down by Jason. */
-        void shutdownPools() {
-            for (Field f : RunLocalMAS.class.getDeclaredFields()) {
-                if (ExecutorService.class.isAssignableFrom(f.getType()) && !Modifier.isStatic(f.getModifiers())) {
-                    try {
-                        f.setAccessible(true);
-                        Object e = f.get(this);
-                        if (e instanceof ExecutorService es) {
-                            es.shutdownNow();
-                        }
-                    } catch (ReflectiveOperationException | RuntimeException ignored) {
-                        // Not a pool we can reach: the launcher's exit ends it.
+    }
+
+    /** The thread pools of the pool infrastructures are private and never shut down by Jason. */
+    static void shutdownPools(RunLocalMAS mas) {
+        for (Field f : RunLocalMAS.class.getDeclaredFields()) {
+            if (ExecutorService.class.isAssignableFrom(f.getType()) && !Modifier.isStatic(f.getModifiers())) {
+                try {
+                    f.setAccessible(true);
+                    Object e = f.get(mas);
+                    if (e instanceof ExecutorService es) {
+                        es.shutdownNow();
                     }
+                } catch (ReflectiveOperationException | RuntimeException ignored) {
+                    // Not a pool we can reach: the launcher's exit ends it.
                 }
             }
         }

@@ -36,7 +36,7 @@ final class SevereRecords extends Handler implements AutoCloseable {
         if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
             String msg = r.getMessage();
             if (r.getThrown() != null) {
-                msg = (msg == null ? "" : msg + ": ") + r.getThrown().getMessage();
+                msg = (msg == null ? "" : msg + ": ") + Display.describe(r.getThrown());
             }
             add(msg);
             return;

@@ -1,0 +1,7 @@
++!locked(door)[source(paranoid)]
+  : ~locked(door)
+  <- lock.
+
++!~locked(door)[source(claustrophobe)]
+  : locked(door)
+  <- unlock.
