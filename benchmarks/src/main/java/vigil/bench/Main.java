@@ -15,24 +15,25 @@ import java.util.Locale;
  * The benchmark runner behind {@code benchmarks/run}: runs the figures asked for and prints them as the
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
- * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|mas|ring|live]... [--quick]
- *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS]
+ * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|growth|mas|ring|live]... [--quick]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
 public final class Main {
 
-    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "mas", "ring", "live");
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "ring", "live");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
-    static final Map<String, long[]> SIZES = new HashMap<>(Map.of(
-            "memory", new long[] {1_000_000, 10_000_000, 1_000},
-            "naive", new long[] {100_000, 5},
-            "lag", new long[] {50_000, 20},
-            "packs", new long[] {100_000, 600_000},
-            "admission", new long[] {100_000, 600_000, 3},
-            "ring", new long[] {500, 500_000, 3},
-            "mas", new long[] {25, 10_000, 3},
-            "live", new long[] {25, 10_000, 3}));
+    static final Map<String, long[]> SIZES = new HashMap<>(Map.ofEntries(
+            Map.entry("memory", new long[] {1_000_000, 10_000_000, 1_000}),
+            Map.entry("naive", new long[] {100_000, 5}),
+            Map.entry("lag", new long[] {50_000, 20}),
+            Map.entry("packs", new long[] {100_000, 600_000}),
+            Map.entry("admission", new long[] {100_000, 600_000, 3}),
+            Map.entry("ring", new long[] {500, 500_000, 3}),
+            Map.entry("growth", new long[] {50_000, 120_000}),
+            Map.entry("mas", new long[] {25, 10_000, 3}),
+            Map.entry("live", new long[] {25, 10_000, 3})));
 
     private Main() {
     }
@@ -91,6 +92,7 @@ public final class Main {
             case "packs" -> Runs.packs(quick ? 2_000 : (int) size("packs", 0), quick ? 0 : (int) size("packs", 1), quick);
             case "admission" -> Runs.admission(quick ? 2_000 : (int) size("admission", 0), quick ? 0 : (int) size("admission", 1),
                     quick ? 1 : (int) size("admission", 2), quick);
+            case "growth" -> Runs.growth(quick ? 1_000 : (int) size("growth", 0), quick ? 0 : (int) size("growth", 1), quick);
             case "ring" -> quick ? new TokenRing(10, 200, 1, false).run()
                     : new TokenRing((int) size("ring", 0), (int) size("ring", 1), (int) size("ring", 2), true).run();
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()

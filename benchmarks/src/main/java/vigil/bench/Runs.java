@@ -215,6 +215,7 @@ final class Runs {
                 + f0(warmUp) + ", " + rounds + " alternating rounds",
                 "packs", "events admitted", "watch CPU, admission off (us/event, median)",
                 "watch CPU, admission on (us/event, median)", "off / on (median)", "same findings");
+        List<String> differences = new ArrayList<>();
         for (String pack : packNames(quick)) {
             List<Double> on = new ArrayList<>();
             List<Double> off = new ArrayList<>();
@@ -228,7 +229,14 @@ final class Runs {
                 on.add(with.watchUs());
                 ratios.add(without.watchUs() / with.watchUs());
                 admitted = with.admitted();
-                same &= with.found().equals(without.found());
+                if (!with.found().equals(without.found())) {
+                    same = false;
+                    List<String> onlyOff = new ArrayList<>(without.found());
+                    onlyOff.removeAll(with.found());
+                    List<String> onlyOn = new ArrayList<>(with.found());
+                    onlyOn.removeAll(without.found());
+                    differences.add(pack + ": only with admission off " + onlyOff + "; only with it on " + onlyOn);
+                }
             }
             t.row(pack, pct(admitted, events), Table.f(Table.median(off), 1), Table.f(Table.median(on), 1),
                     Table.f(Table.median(ratios), 2) + "x", same ? "yes" : "**no**");
@@ -236,7 +244,64 @@ final class Runs {
         return t.note("`admission = off` inserts every event into the watch's session, as before this change;"
                 + " on, an event that no watch rule can match (by the compiled rules' single-event conditions) is"
                 + " counted and traced but never inserted. The findings (rule, agents, evidence of every violation and"
-                + " suppressed repeat) are compared between the two.");
+                + " suppressed repeat) are compared between the two, in any order."
+                + (differences.isEmpty() ? "" : " Differences: " + String.join("; ", differences)));
+    }
+
+    /**
+     * How the monitor's cost grows: gate and watch CPU per event, every default pack, against the number of
+     * agents in the workload and the number of rules (the packs, and the packs four times over as renamed
+     * variants), each after the same warm-up.
+     */
+    static Table growth(int events, int warmUp, boolean quick) throws Exception {
+        Table t = new Table("How the cost grows: CPU per event, " + f0(events) + " events after " + f0(warmUp),
+                "agents", "rules", "gate CPU (us/event)", "watch CPU (us/event)", "events admitted");
+        int[] agentCounts = quick ? new int[] {10} : new int[] {10, 100, 1_000};
+        int[] copies = quick ? new int[] {1} : new int[] {1, 4};
+        for (int copy : copies) {
+            Path dir = Files.createTempDirectory("vigil-bench-growth");
+            try {
+                int rules = writeVariants(dir, copy);
+                for (int agents : agentCounts) {
+                    List<Event> all = new Workload(23, agents).take(warmUp + events, 1_000_000, SPACING_MICROS);
+                    Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).rules(List.of(dir.toString()));
+                    Cost c = cost(config, all.subList(0, warmUp), all.subList(warmUp, all.size()));
+                    t.row(f0(agents), f0(rules) + (copy == 1 ? " (the default packs)" : " (the packs x" + copy + ")"),
+                            Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), events));
+                }
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        return t.note("The workload's mix among more or fewer agents, " + SPACING_MICROS / 1000 + " ms apart in event"
+                + " time. \"The packs x4\": every default pack four times, each copy in a package of its own with its rules"
+                + " renamed, so the engine shares nothing between copies that it would not share between different packs.");
+    }
+
+    /** Writes the default packs {@code copies} times into {@code dir} (renamed after the first); returns the rule count. */
+    private static int writeVariants(Path dir, int copies) throws java.io.IOException {
+        int rules = 0;
+        int file = 0;
+        for (RuleSource s : RuleSource.classpath(Runs.class.getClassLoader())) {
+            for (int c = 1; c <= copies; c++) {
+                String text = s.text();
+                if (c > 1) {
+                    text = text.replaceFirst("(?m)^(\\s*package\\s+[\\w.]+?)(\\s*;)", "$1_v" + c + "$2")
+                            .replaceAll("(?m)^(\\s*rule\\s+\"[^\"]+)\"", "$1 (v" + c + ")\"");
+                }
+                rules += (int) java.util.regex.Pattern.compile("(?m)^\\s*rule\\s").matcher(text).results().count();
+                Files.writeString(dir.resolve("pack" + (file++) + ".drl"), text);
+            }
+        }
+        return rules;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     /** The packs on the class path, by folder, then "all". */
@@ -263,17 +328,27 @@ final class Runs {
     }
 
     static Cost cost(String pack, boolean admission, List<Event> before, List<Event> stream) throws Exception {
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Path dir = null;
         Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).set(Config.ADMISSION, admission);
-        if (!pack.equals("all")) {
-            dir = Files.createTempDirectory("vigil-bench-" + pack);
-            for (RuleSource s : packSources().get(pack)) {
-                String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
-                Files.writeString(dir.resolve(file), s.text());
+        try {
+            if (!pack.equals("all")) {
+                dir = Files.createTempDirectory("vigil-bench-" + pack);
+                for (RuleSource s : packSources().get(pack)) {
+                    String file = s.origin().substring(s.origin().lastIndexOf('/') + 1);
+                    Files.writeString(dir.resolve(file), s.text());
+                }
+                config.rules(List.of(dir.toString()));
             }
-            config.rules(List.of(dir.toString()));
+            return cost(config, before, stream);
+        } finally {
+            if (dir != null) {
+                deleteTree(dir);
+            }
         }
+    }
+
+    static Cost cost(Config.Builder config, List<Event> before, List<Event> stream) throws Exception {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         gc();
         try (Monitor m = Monitors.start(config)) {
             Thread watch = watchThread();
@@ -296,17 +371,11 @@ final class Runs {
             for (vigil.core.Violation v : vs.subList(Math.min(v0, vs.size()), vs.size())) {
                 found.add(v.rule() + " " + v.agents() + " " + v.evidence());
             }
+            // The same findings in any order: the watch fires per batch, and which events share a batch depends on
+            // the threads' timing.
+            Collections.sort(found);
             long passed = m.stats().watchPassedBy() - p0;
             return new Cost(g / 1e3 / stream.size(), w / 1e3 / stream.size(), stream.size() - passed, found);
-        } finally {
-            if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        Files.delete(f);
-                    }
-                }
-                Files.delete(dir);
-            }
         }
     }
 

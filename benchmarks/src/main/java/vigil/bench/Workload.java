@@ -18,31 +18,34 @@ import vigil.core.Term;
 final class Workload {
 
     static final int AGENTS = 50;
-    private static final String[] NAMES = new String[AGENTS];
     private static final String[] TOPICS = {"dam", "road", "park", "tax"};
     private static final String[] STANCES = {"for", "against"};
 
-    static {
-        for (int i = 0; i < AGENTS; i++) {
-            NAMES[i] = "a" + i;
-        }
-    }
-
     private final SplittableRandom random;
+    private final String[] names;
     private long seq;
 
     Workload(long seed) {
+        this(seed, AGENTS);
+    }
+
+    /** The same mix among {@code agents} agents. */
+    Workload(long seed, int agents) {
         this.random = new SplittableRandom(seed);
+        this.names = new String[agents];
+        for (int i = 0; i < agents; i++) {
+            names[i] = "a" + i;
+        }
     }
 
     /** The next event, stamped {@code time} (milliseconds). */
     Event next(long time) {
         long n = ++seq;
         String id = "e" + n;
-        int s = random.nextInt(AGENTS);
-        int r = (s + 1 + random.nextInt(AGENTS - 1)) % AGENTS;
-        String sender = NAMES[s];
-        String receiver = NAMES[r];
+        int s = random.nextInt(names.length);
+        int r = (s + 1 + random.nextInt(names.length - 1)) % names.length;
+        String sender = names[s];
+        String receiver = names[r];
         int kind = random.nextInt(1000);
         if (kind < 550) {
             // A fresh fact each time (its subject is unique), so no one contradicts itself.

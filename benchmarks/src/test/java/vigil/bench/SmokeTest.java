@@ -95,6 +95,13 @@ class SmokeTest {
     }
 
     @Test
+    void growthIsMeasuredPerAgentsAndRules() throws Exception {
+        Table t = quick("growth");
+        assertEquals(1, t.rows().size(), t.markdown());
+        assertTrue(number(t.rows().get(0).get(3)) > 0, t.markdown());
+    }
+
+    @Test
     void jasonsTokenRingRunsUnmonitoredAndMonitored() throws Exception {
         Table t = quick("ring");
         assertEquals(1, t.rows().size());

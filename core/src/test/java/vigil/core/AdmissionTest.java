@@ -141,6 +141,7 @@ class AdmissionTest {
             for (Violation v : m.violations()) {
                 found.add(v.rule() + " | " + v.agents() + " | " + v.time() + " | " + v.evidence());
             }
+            found.sort(null);
             return new Result(found, m.stats());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
