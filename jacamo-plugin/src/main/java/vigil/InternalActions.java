@@ -10,6 +10,7 @@ import java.util.Locale;
 import vigil.core.Monitor;
 import vigil.core.Violation;
 import vigil.core.RuleInfo;
+import vigil.jacamo.JasonTerms;
 import vigil.jacamo.MasMonitor;
 
 /** What the {@code vigil.*} internal actions answer, as AgentSpeak terms. They only read. */
@@ -42,11 +43,9 @@ final class InternalActions {
                 ASSyntax.createAtom(r.path().name().toLowerCase(Locale.ROOT)));
     }
 
+    /** An atom when the text is one ({@code honesty}), else a string. */
     static Term word(String text) {
-        if (text != null && text.matches("[a-z][A-Za-z0-9_]*")) {
-            return ASSyntax.createAtom(text);
-        }
-        return ASSyntax.createString(String.valueOf(text));
+        return JasonTerms.toJason(vigil.core.Term.word(text));
     }
 
     /** An agent or value name given as an atom or a string. */

@@ -9,12 +9,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import vigil.core.GateProbe;
+import vigil.core.EngineProbe;
 import vigil.core.ActionEvent;
 import vigil.core.Event;
 import vigil.core.MessageEvent;
 import vigil.core.Term;
-import vigil.core.Findings.Finding;
 
 /**
  * The gate's verdict for one event with every default pack loaded: latency (run in
@@ -27,13 +26,13 @@ public class GateBench {
     @Param({"tell", "achieve", "action"})
     public String kind;
 
-    private GateProbe gate;
+    private EngineProbe gate;
     private Event[] events;
     private int i;
 
     @Setup(Level.Trial)
     public void setUp() {
-        gate = new GateProbe(Monitors.config().build());
+        gate = EngineProbe.gate(Monitors.config().build());
         events = new Event[1024];
         for (int n = 0; n < events.length; n++) {
             events[n] = event(kind, n);
@@ -56,15 +55,15 @@ public class GateBench {
     }
 
     @Benchmark
-    public List<Finding> verdict() {
+    public List<String> verdict() {
         Event e = events[i++ & (events.length - 1)];
         return gate.judge(e);
     }
 
     /** The findings about the benchmark's events of every kind (the smoke test checks there are none). */
-    static List<Finding> findings() {
-        try (GateProbe probe = new GateProbe(Monitors.config().build())) {
-            List<Finding> out = new ArrayList<>();
+    static List<String> findings() {
+        try (EngineProbe probe = EngineProbe.gate(Monitors.config().build())) {
+            List<String> out = new ArrayList<>();
             for (String k : List.of("tell", "achieve", "action")) {
                 for (int n = 0; n < 64; n++) {
                     out.addAll(probe.judge(event(k, n)));

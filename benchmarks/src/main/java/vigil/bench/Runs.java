@@ -16,7 +16,7 @@ import vigil.core.Monitor;
 import vigil.core.Stats;
 import vigil.core.Config;
 import vigil.core.Event;
-import vigil.core.RuleLoader;
+
 import vigil.core.RuleSource;
 
 /**
@@ -282,7 +282,7 @@ final class Runs {
     private static int writeVariants(Path dir, int copies) throws java.io.IOException {
         int rules = 0;
         int file = 0;
-        for (RuleSource s : RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+        for (RuleSource s : RuleSource.classpath(Runs.class.getClassLoader())) {
             for (int c = 1; c <= copies; c++) {
                 String text = s.text();
                 if (c > 1) {
@@ -316,7 +316,7 @@ final class Runs {
 
     private static Map<String, List<RuleSource>> packSources() {
         Map<String, List<RuleSource>> byPack = new TreeMap<>();
-        for (RuleSource s : RuleLoader.fromClasspath(Runs.class.getClassLoader())) {
+        for (RuleSource s : RuleSource.classpath(Runs.class.getClassLoader())) {
             String[] parts = s.origin().split("/");
             byPack.computeIfAbsent(parts.length >= 2 ? parts[parts.length - 2] : s.origin(), k -> new ArrayList<>()).add(s);
         }

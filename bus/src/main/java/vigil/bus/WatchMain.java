@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import vigil.core.ConfigException;
-import vigil.core.Durations;
 import vigil.core.RuleCompilationException;
 
 /**
@@ -139,7 +138,18 @@ public final class WatchMain {
     private static Duration duration(String[] args, int i, String option) {
         String v = value(args, i, option);
         try {
-            return Durations.parse(v);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(v);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a duration such as 500ms, 2s, 5m, 1h, got '" + v + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(option + ": " + e.getMessage());
         }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import vigil.core.Alert.ViolationAlert;
-import vigil.core.AlertJson;
+import vigil.core.AuditTrail;
 import vigil.core.AppliedSanction;
 import vigil.core.Event;
 import vigil.core.EventFormatException;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.Sanction;
 import vigil.core.Violation;
 
@@ -23,7 +23,7 @@ import vigil.core.Violation;
  * </pre>
  * and, from each JVM, {@code {"source":..,"news":"joined"|"alive"|"left"}} now and then, so the watch service
  * knows who is there. On the sanctions topic, one record per violation the watch service sentenced, in the
- * audit log's form ({@link AlertJson}: the violation, the sanctions with their agents, the evidence).
+ * audit log's form ({@link AuditTrail}: the violation, the sanctions with their agents, the evidence).
  */
 final class Wire {
 
@@ -40,7 +40,12 @@ final class Wire {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("source", source);
         o.put("effect", effect);
-        ObjectNode ev = EventJson.toNode(e);
+        ObjectNode ev;
+        try {
+            ev = (ObjectNode) MAPPER.readTree(Trace.write(e));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("the event's own JSON form does not read back: " + ex.getMessage(), ex);
+        }
         ev.put("id", source + "/" + e.id());
         o.set("event", ev);
         return o.toString();
@@ -71,11 +76,11 @@ final class Wire {
         if (ev == null || !ev.isObject()) {
             throw new EventFormatException("a record of the bus without \"event\"");
         }
-        return new Envelope(source, o.path("effect").asBoolean(true), EventJson.fromNode(ev), null);
+        return new Envelope(source, o.path("effect").asBoolean(true), Trace.read(ev.toString()), null);
     }
 
     static String violation(ViolationAlert alert) {
-        return AlertJson.toNode(alert).toString();
+        return alert.toJson();
     }
 
     /** A violation sentenced by the watch service, and the sanctions decided for it. */
@@ -87,28 +92,29 @@ final class Wire {
         }
     }
 
+    /** Reads a violation record (of the sanctions topic, or a line of an audit log). */
     static Sentenced sentenced(String json) {
-        JsonNode o;
+        AuditTrail.Entry e;
         try {
-            o = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new EventFormatException("not JSON: " + e.getOriginalMessage());
+            e = AuditTrail.read(json);
+        } catch (IllegalArgumentException ex) {
+            throw new EventFormatException(ex.getMessage());
         }
-        return sentenced(o);
-    }
-
-    /** Reads a violation record (of the sanctions topic, or of an audit log). */
-    static Sentenced sentenced(JsonNode o) {
-        if (!"violation".equals(o.path("kind").asText())) {
+        if (!"violation".equals(e.kind()) || e.violation() == null) {
             throw new EventFormatException("not a violation record");
         }
-        Violation v = AlertJson.violation(o.get("violation"));
+        Violation v = e.violation();
         List<AppliedSanction> sanctions = new ArrayList<>();
-        for (JsonNode s : o.path("sanctions")) {
-            sanctions.add(new AppliedSanction(s.path("agent").asText(), Sanction.parse(s.path("sanction").asText()), v,
-                    s.path("breach").asInt(1), v.time()));
+        for (String s : e.sanctions()) {
+            int colon = s.indexOf(':');
+            sanctions.add(new AppliedSanction(s.substring(0, colon).trim(), Sanction.parse(s.substring(colon + 1).trim()), v,
+                    1, v.time()));
         }
         return new Sentenced(v, sanctions);
+    }
+
+    static Sentenced sentenced(JsonNode o) {
+        return sentenced(o.toString());
     }
 
     /**

@@ -113,6 +113,6 @@ final class Society {
     /** How many violation records of an audit log repeat one before them (the same rule, agents and evidence). */
     static long repeats(Path audit) throws IOException {
         List<JsonNode> vs = records(audit, "violation");
-        return vs.size() - vs.stream().map(v -> Wire.key(vigil.core.AlertJson.violation(v.path("violation")))).distinct().count();
+        return vs.size() - vs.stream().map(v -> Wire.key(Wire.sentenced(v).violation())).distinct().count();
     }
 }

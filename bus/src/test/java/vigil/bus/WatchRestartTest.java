@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 
 /** The watch service killed mid-run and started again: every event judged once, no violation missing or doubled. */
 class WatchRestartTest {
@@ -62,8 +62,8 @@ class WatchRestartTest {
                 assertEquals(expected, pairs.size(), "every collusion found, none missing: " + again.output());
                 assertEquals(expected, vs.size(), "no collusion recorded twice");
                 assertEquals(0, Society.repeats(audit), "no violation recorded twice");
-                AuditVerifier.Report report = AuditVerifier.verify(work.resolve("watch-audit.jsonl"), null);
-                assertTrue(report.status() != AuditVerifier.Status.BROKEN, report.describe());
+                AuditTrail.Report report = AuditTrail.verify(work.resolve("watch-audit.jsonl"), null);
+                assertTrue(report.status() != AuditTrail.Status.BROKEN, report.describe());
                 assertEquals(1, report.abruptStops().size(), report.describe());
             }
         }

@@ -22,10 +22,9 @@ import vigil.core.Verdict;
 import vigil.core.Vigil;
 import vigil.core.Violation;
 import vigil.core.Config;
-import vigil.core.ConfigException;
 import vigil.core.Event;
 import vigil.core.EventFormatException;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.RuleCompilationException;
 import vigil.core.RuleError;
 import vigil.core.EscalationPolicy;
@@ -88,7 +87,7 @@ public final class AuditCommand implements Command {
             }
             b.escalation("default", EscalationPolicy.parse("warn"));
             config = b.build();
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return Exit.BAD_INPUT.code;
         }
@@ -162,7 +161,7 @@ public final class AuditCommand implements Command {
         boolean line(long number, String text) {
             Event e;
             try {
-                e = EventJson.read(text);
+                e = Trace.read(text);
             } catch (EventFormatException ex) {
                 bad++;
                 err.println(trace + ":" + number + ": " + ex.getMessage());

@@ -1,7 +1,6 @@
 package vigil.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,14 +8,12 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vigil.core.Config;
-import vigil.core.Durations;
 import vigil.core.ConfigException;
 import vigil.core.RuleCompilationException;
-import vigil.core.RuleCompiler;
 import vigil.core.RuleError;
 import vigil.core.RuleInfo;
-import vigil.core.RuleLoader;
 import vigil.core.RuleSource;
+import vigil.core.Vigil;
 
 /**
  * {@code check RULES... [--config FILE]}: compiles the rules (with the parameters of the configuration, if
@@ -63,24 +60,22 @@ public final class CheckCommand implements Command {
             err.println(e.getMessage());
             return Exit.BAD_INPUT.code;
         }
-        List<RuleError> errors = new ArrayList<>();
-        List<RuleSource> sources = load(locations, errors);
-        if (errors.isEmpty()) {
-            try {
-                List<RuleInfo> compiled = RuleCompiler.compile(sources, config.params(), config.origins(), config.retention()).rules();
-                long rules = compiled.stream().filter(RuleInfo::judges).count();
-                if (args.flag("--list")) {
-                    list(compiled, out);
-                }
-                for (RuleError w : MemoryLint.warnings(sources)) {
-                    err.println(w);
-                }
-                out.println(sources.size() + (sources.size() == 1 ? " file, " : " files, ") + rules
-                        + " judging rules: ok");
-                return Exit.OK.code;
-            } catch (RuleCompilationException e) {
-                errors.addAll(e.errors());
+        List<RuleError> errors;
+        try {
+            Vigil.RuleCheck check = Vigil.builder().config(config.toBuilder().rules(locations).build()).check();
+            List<RuleSource> sources = check.sources();
+            long rules = check.rules().stream().filter(RuleInfo::judges).count();
+            if (args.flag("--list")) {
+                list(check.rules(), out);
             }
+            for (RuleError w : MemoryLint.warnings(sources)) {
+                err.println(w);
+            }
+            out.println(sources.size() + (sources.size() == 1 ? " file, " : " files, ") + rules
+                    + (rules == 1 ? " judging rule: ok" : " judging rules: ok"));
+            return Exit.OK.code;
+        } catch (RuleCompilationException e) {
+            errors = e.errors();
         }
         for (RuleError e : errors) {
             err.println(e);
@@ -105,7 +100,7 @@ public final class CheckCommand implements Command {
                         .append(", path ").append(r.path() == null ? "-" : r.path().name().toLowerCase(Locale.ROOT))
                         .append(", sanction ").append(r.sanctions().isEmpty() ? "none"
                                 : r.sanctions().stream().map(Object::toString).collect(Collectors.joining(", ")))
-                        .append(r.cooldown() == null || r.cooldown().isZero() ? "" : ", cooldown " + Durations.format(r.cooldown()));
+                        .append(r.cooldown() == null || r.cooldown().isZero() ? "" : ", cooldown " + Config.formatDuration(r.cooldown()));
             }
             if (!r.params().isEmpty()) {
                 sb.append("; params ").append(new TreeMap<>(r.params()).entrySet().stream()
@@ -114,21 +109,5 @@ public final class CheckCommand implements Command {
             sb.append("  (").append(r.origin()).append(')');
             out.println(sb);
         }
-    }
-
-    private static List<RuleSource> load(List<String> locations, List<RuleError> errors) {
-        List<RuleSource> sources = new ArrayList<>();
-        for (String l : locations) {
-            try {
-                if (l.equals(Config.CLASSPATH)) {
-                    sources.addAll(RuleLoader.fromClasspath(CheckCommand.class.getClassLoader()));
-                } else {
-                    sources.addAll(RuleLoader.fromPath(Path.of(l)));
-                }
-            } catch (RuleCompilationException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        return sources;
     }
 }

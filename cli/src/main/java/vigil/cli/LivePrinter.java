@@ -3,11 +3,7 @@ package vigil.cli;
 import java.io.PrintStream;
 import vigil.core.Alert;
 import vigil.core.Alert.SystemAlert;
-import vigil.core.Alert.ViolationAlert;
-import vigil.core.Alert.WithheldAlert;
 import vigil.core.AlertSink;
-import vigil.core.LogSink;
-import vigil.core.SafeText;
 
 /**
  * Prints alerts as they come, one line each ({@link #line}, also used by the scenarios' live view). Called
@@ -34,14 +30,10 @@ public final class LivePrinter implements AlertSink {
      * null for an alert a console does not show (the monitor's start and stop).
      */
     public static String line(Alert alert) {
-        if (alert instanceof ViolationAlert va) {
-            return LogSink.format(va);
-        } else if (alert instanceof WithheldAlert w) {
-            return "WITHHELD " + SafeText.describe(w.event()) + ": " + SafeText.oneLine(w.reason(), 200);
-        } else if (alert instanceof SystemAlert s && s.kind() != SystemAlert.Kind.STARTED && s.kind() != SystemAlert.Kind.STOPPED) {
-            return s.kind() + ": " + SafeText.indented(s.message(), 500);
+        if (alert instanceof SystemAlert s && (s.kind() == SystemAlert.Kind.STARTED || s.kind() == SystemAlert.Kind.STOPPED)) {
+            return null;
         }
-        return null;
+        return alert.line();
     }
 
     @Override

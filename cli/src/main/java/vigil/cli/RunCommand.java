@@ -17,7 +17,6 @@ import vigil.core.Vigil;
 import vigil.core.Config;
 import vigil.core.ConfigException;
 import vigil.core.RuleCompilationException;
-import vigil.core.Durations;
 import vigil.jacamo.MasMonitor;
 import vigil.jacamo.run.JasonRun;
 import vigil.jacamo.run.MasSession;
@@ -146,7 +145,7 @@ public final class RunCommand implements Command {
         out.println("vigil: running " + o.project() + " with " + run.agents().size() + " agents " + run.agents()
                 + "; " + count(monitor.rules().stream().filter(r -> r.judges()).count(), "rule") + "; audit "
                 + (config.audit() == null ? "off" : config.audit()) + "; until .stopMAS"
-                + (o.duration() == null ? " or Ctrl-C" : " or " + Durations.format(o.duration())));
+                + (o.duration() == null ? " or Ctrl-C" : " or " + Config.formatDuration(o.duration())));
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> finish(run, monitor, page, summary, started, finished, "interrupted"), "vigil-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -238,7 +237,7 @@ public final class RunCommand implements Command {
         Duration duration = null;
         if (args.value("--duration") != null) {
             try {
-                duration = Durations.parse(args.value("--duration"));
+                duration = Config.parseDuration(args.value("--duration"));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--duration: " + e.getMessage());
             }

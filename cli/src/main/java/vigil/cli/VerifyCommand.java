@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 
 /** {@code verify AUDIT.jsonl [--key KEY]}: checks the audit log's chain and prints the verifier's report. */
 public final class VerifyCommand implements Command {
@@ -38,9 +38,9 @@ public final class VerifyCommand implements Command {
     public int run(Args args, PrintStream out, PrintStream err) {
         Path file = Path.of(args.single("give the audit log to check (vigil-out/audit.jsonl by default)"));
         byte[] key = args.value("--key") == null ? null : args.value("--key").getBytes(StandardCharsets.UTF_8);
-        AuditVerifier.Report report;
+        AuditTrail.Report report;
         try {
-            report = AuditVerifier.verify(file, key);
+            report = AuditTrail.verify(file, key);
         } catch (NoSuchFileException e) {
             err.println(file + ": no such audit log");
             return Exit.BAD_INPUT.code;
@@ -48,7 +48,7 @@ public final class VerifyCommand implements Command {
             err.println(file + ": cannot read: " + e.getMessage());
             return Exit.BAD_INPUT.code;
         }
-        (report.status() == AuditVerifier.Status.INTACT ? out : err).println(report.describe());
+        (report.status() == AuditTrail.Status.INTACT ? out : err).println(report.describe());
         return switch (report.status()) {
             case INTACT -> Exit.OK.code;
             case BROKEN -> Exit.FOUND.code;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 
 /**
  * A real JaCaMo application ({@code jcm/vault}: a CArtAgO artifact, a Moise organisation, agents in two
@@ -77,8 +77,8 @@ class JaCaMoRunTest {
             assertFalse(TROUBLE.matcher(line).find(), "trouble: " + line + "\n" + o);
         }
         // The audit log sealed, within a second of the MAS's end (its last event, then the auditor's 300 ms wait).
-        AuditVerifier.Report audit = AuditVerifier.verify(out.resolve("audit.jsonl"), null);
-        assertEquals(AuditVerifier.Status.INTACT, audit.status(), audit.describe());
+        AuditTrail.Report audit = AuditTrail.verify(out.resolve("audit.jsonl"), null);
+        assertEquals(AuditTrail.Status.INTACT, audit.status(), audit.describe());
         long lastEvent = lastTime(out.resolve("trace.jsonl"), null);
         long sealed = lastTime(out.resolve("audit.jsonl"), "close");
         assertTrue(sealed - lastEvent < 300 + 1000, "the audit was sealed " + (sealed - lastEvent) + " ms after the last event");

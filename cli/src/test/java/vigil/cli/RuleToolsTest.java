@@ -16,26 +16,23 @@ import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Config;
 import vigil.core.ActionEvent;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.core.SenderBelief;
 import vigil.core.Term;
 
 class RuleToolsTest {
 
-    static final String GOOD = """
-            package test.honesty;
-            import vigil.core.*;
-            import function vigil.core.Findings.violation;
+    /** Core's test honesty rules (one copy, in core's test resources), the first asking for a 30 s mute. */
+    static final String GOOD = honesty().replace("@sanction(\"block, warn\")", "@sanction(\"block, mute 30s\")");
 
-            rule "Telling what one believes false"
-                @value("honesty") @severity("high") @sanction("block, mute 30s") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.BELIEVES_NEGATION)
-            then
-                violation(kcontext, "told " + $m.receiver() + " " + $m.content() + " while believing the opposite", $m);
-            end
-            """;
+    static String honesty() {
+        try {
+            return Files.readString(Path.of("..", "core", "src", "test", "resources", "vigil", "core", "honesty.drl"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path dir;
@@ -68,14 +65,14 @@ class RuleToolsTest {
     void checkAcceptsGoodRules() throws IOException {
         Path f = write("rules/honesty.drl", GOOD);
         assertEquals(0, run("check", f.getParent().toString()), err());
-        assertTrue(out().contains("1 file, 1 judging rules: ok"), out());
+        assertTrue(out().contains("1 file, 2 judging rules: ok"), out());
         assertEquals("", err());
     }
 
     @Test
     void checkNamesAMissingFile() {
         assertEquals(1, run("check", dir.resolve("nope.drl").toString()));
-        assertTrue(err().contains(dir.resolve("nope.drl") + ":0: no such file or folder"), err());
+        assertTrue(err().contains(dir.resolve("nope.drl") + ": no such file or folder"), err());
     }
 
     @Test
@@ -174,7 +171,7 @@ class RuleToolsTest {
     }
 
     static String lie(String id, long t, String from) {
-        return EventJson.write(MessageEvent.of(id, t, from, "bob", "tell", Term.struct("price", Term.atom("fish"), Term.num(3)))
+        return Trace.write(MessageEvent.of(id, t, from, "bob", "tell", Term.struct("price", Term.atom("fish"), Term.num(3)))
                 .withBelief(SenderBelief.BELIEVES_NEGATION));
     }
 
@@ -186,7 +183,7 @@ class RuleToolsTest {
     void auditReplaysATraceInShadowModeAndReportsBadLinesAndGoesOn() throws IOException {
         Path rules = write("rules/honesty.drl", GOOD);
         Path t = trace(lie("m1", 1_000, "alice"), "{\"v\":1,\"type\":\"message\"", lie("m2", 2_000, "alice"),
-                EventJson.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
+                Trace.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
         assertEquals(1, run("audit", t.toString(), "--rules", rules.toString()), err());
         assertTrue(err().startsWith(t + ":2: "), err());
         String o = out();
@@ -228,7 +225,7 @@ class RuleToolsTest {
     @Test
     void auditOfACleanTraceExitsZero() throws IOException {
         Path rules = write("rules/honesty.drl", GOOD);
-        Path t = trace(EventJson.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
+        Path t = trace(Trace.write(new ActionEvent("a1", 3_000, "alice", Term.atom("rest"))));
         assertEquals(0, run("audit", t.toString(), "--rules", rules.toString()), err());
         assertTrue(out().contains("1 events replayed: no violations"), out());
     }
@@ -258,7 +255,7 @@ class RuleToolsTest {
                 end
                 """);
         Path cfg = write("vigil.properties", "params.commons.limit = 5\nescalation.commons = quarantine\n");
-        Path t = trace(EventJson.write(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(10)))));
+        Path t = trace(Trace.write(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(10)))));
         assertEquals(1, run("audit", t.toString(), "--rules", rules.toString(), "--config", cfg.toString()), err());
         assertTrue(out().contains("\"Too much\" by group"), out());
         assertEquals(0, run("audit", t.toString(), "--rules", rules.toString()), "the default limit is 100");

@@ -3,7 +3,10 @@ package vigil.core;
 import java.util.List;
 import java.util.Objects;
 
-/** An action an agent is about to perform on its environment, e.g. {@code harvest(12)}. */
+/**
+ * An action an agent is about to perform on its environment, e.g. {@code harvest(12)}.
+ * An immutable value, safe to share between threads.
+ */
 public record ActionEvent(String id, long time, String agent, Term action) implements Event {
 
     public ActionEvent {

@@ -16,7 +16,7 @@ import vigil.core.Alert.SystemAlert;
  * thread, then each added sink through a queue and a thread of its own. A sink that throws or falls behind
  * never stops the others; its trouble is reported to them as a {@code SINK_FAILED} alert.
  */
-public final class AlertDispatcher implements AutoCloseable {
+final class AlertDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
 

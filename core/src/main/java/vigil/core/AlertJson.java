@@ -12,7 +12,7 @@ import vigil.core.Alert.ViolationAlert;
 import vigil.core.Alert.WithheldAlert;
 
 /** The JSON form of alerts and violations, as written in the audit log (events inside use {@link EventJson}). */
-public final class AlertJson {
+final class AlertJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -79,7 +79,7 @@ public final class AlertJson {
         List<String> evidence = new ArrayList<>();
         o.path("evidence").forEach(n -> evidence.add(n.asText()));
         List<Sanction> requested = new ArrayList<>();
-        o.path("requested").forEach(n -> requested.add(Sanction.parse(n.asText())));
+        o.path("requested").forEach(n -> requested.add(Recorded.of(n.asText())));
         return new Violation(o.path("id").asText(), o.path("rule").asText(), o.path("pack").asText(),
                 o.path("packVersion").asText(), o.path("value").asText(), Alignment.parse(o.path("level").asText("human")),
                 Severity.parse(o.path("severity").asText("medium")), RulePath.parse(o.path("path").asText("watch")),

@@ -8,8 +8,9 @@ package vigil.core;
  * <p>Threading: sinks added this way are called from a thread of their own, one alert at a time, in the
  * order the monitor raised them, so a slow sink never slows the agents. A sink that throws is reported to
  * the other sinks and keeps receiving alerts; one that falls more than {@code sinks.queue} alerts behind
- * loses the overflow, which is counted and reported. The audit log is not such a sink: it is written
- * synchronously, before any sanction takes effect.
+ * loses the overflow, which is counted and reported. A sink given with {@code Vigil.builder().synchronousSink(...)}
+ * is called instead on the judging thread, before the verdict returns and before any sanction takes effect, as
+ * the audit log and the log line are (they are the first synchronous sinks, from the configuration).
  */
 public interface AlertSink extends AutoCloseable {
 

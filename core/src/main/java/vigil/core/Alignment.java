@@ -3,6 +3,7 @@ package vigil.core;
 /**
  * Which kind of alignment a rule protects. The three are interdependent: an agent can follow its task
  * (objective) and its principal (preferential) and still break a human value, or the other way round.
+ * Constants: safe to share between threads.
  */
 public enum Alignment {
     /** Human values shared beyond the system: honesty, privacy, fairness, harm. */

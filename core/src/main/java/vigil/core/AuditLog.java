@@ -28,7 +28,7 @@ import java.util.Map;
  * A write that fails part-way (a full disk) is cut back off the file, so the next record continues the
  * chain from the last complete one.
  */
-public final class AuditLog implements AlertSink {
+final class AuditLog implements AlertSink {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

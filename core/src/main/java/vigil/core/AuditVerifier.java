@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import vigil.core.AuditTrail.Report;
+import vigil.core.AuditTrail.Status;
+import vigil.core.AuditTrail.Stop;
 
 /**
  * Checks an audit log's hash chain and names the first line that breaks it. A log is {@link Status#INTACT}
@@ -21,65 +24,7 @@ import java.util.List;
  * record verifies but the log stops without a close (the writer was killed, or records were cut off the
  * end, or its last line is a record the writer was killed while writing); {@link Status#BROKEN} when a line is edited, removed, inserted, reordered or incomplete.
  */
-public final class AuditVerifier {
-
-    public enum Status { INTACT, UNFINISHED, BROKEN }
-
-    /**
-     * The outcome: {@code records} verified, the first bad line (0 when none), what is wrong there, and
-     * where writers stopped without closing before a later run resumed the log.
-     */
-    public record Report(Path file, Status status, long records, long badLine, String problem, List<Stop> abruptStops,
-            boolean keyed, List<String> notes) {
-
-        public Report(Path file, Status status, long records, long badLine, String problem, List<Stop> abruptStops) {
-            this(file, status, records, badLine, problem, abruptStops, false, List.of());
-        }
-
-        public Report {
-            abruptStops = List.copyOf(abruptStops);
-            notes = List.copyOf(notes);
-        }
-
-        /** The report as the verify command prints it, starting with {@code file:line:} when a line is bad. */
-        public String describe() {
-            StringBuilder sb = new StringBuilder();
-            switch (status) {
-                case INTACT -> sb.append(file).append(": intact, ").append(records).append(" records, closed cleanly, ")
-                        .append(keyed ? "keyed (HMAC-SHA-256, checked with the key)" : "not keyed (plain SHA-256: anyone who can"
-                                + " write the file can rewrite it whole)");
-                case UNFINISHED -> {
-                    sb.append(file).append(": chain intact up to line ").append(records)
-                            .append(" (the last complete record), but the log ends without a close record: the writer"
-                                    + " stopped abruptly or records after line ").append(records).append(" were cut off");
-                    if (badLine > 0) {
-                        sb.append(System.lineSeparator()).append(file).append(':').append(badLine).append(": ").append(problem);
-                    }
-                }
-                case BROKEN -> sb.append(file).append(':').append(badLine).append(": ").append(problem)
-                        .append(" (the ").append(records).append(" records before it verify)");
-            }
-            for (Stop stop : abruptStops) {
-                sb.append(System.lineSeparator()).append(file).append(':').append(stop.line())
-                        .append(": note: the writer stopped abruptly after this record and a later run resumed the log");
-                if (stop.cutBytes() > 0) {
-                    sb.append("; it cut off ").append(stop.cutBytes())
-                            .append(" bytes of a half-written record that followed this line");
-                }
-            }
-            for (String note : notes) {
-                sb.append(System.lineSeparator()).append(file).append(": note: ").append(note);
-            }
-            return sb.toString();
-        }
-    }
-
-    /**
-     * A place where a writer stopped without a close record: the line of its last complete record, and the
-     * bytes of a half-written record the resuming writer cut off after it (0 when the stop fell between records).
-     */
-    public record Stop(long line, long cutBytes) {
-    }
+final class AuditVerifier {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -91,7 +36,7 @@ public final class AuditVerifier {
      * the log's anchor ({@link AuditAnchor}) when there is one beside it. Each line is checked as the bytes
      * written: a byte that is not UTF-8 breaks the line, it never stands in for another character.
      */
-    public static Report verify(Path file, byte[] key) throws IOException {
+    static Report verify(Path file, byte[] key) throws IOException {
         AuditChain chain = new AuditChain(key);
         String prev = AuditChain.GENESIS;
         long expectedSeq = 1;

@@ -9,7 +9,7 @@ import org.kie.api.KieBase;
  * Compiled rules, ready for sessions: one knowledge base for the gate, one for the watch, the metadata of
  * every rule, and each pack's version (a hash of its text as compiled). Immutable; a reload builds a new one.
  */
-public final class CompiledRules {
+final class CompiledRules {
 
     private final KieBase gate;
     private final KieBase watch;

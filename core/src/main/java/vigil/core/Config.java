@@ -217,6 +217,12 @@ public final class Config {
                     + " after the vocabulary mapping), for `vigil audit` to replay. `none` or empty: no trace.",
             "trace = vigil-out/trace.jsonl", ".trace(Path.of(\"vigil-out/trace.jsonl\"))");
 
+    public static final Key<Duration> TRACE_HOLD = key("trace.hold", ValueType.DURATION, c -> Duration.ofSeconds(1), "1s",
+            d -> d.isNegative() ? "must not be negative" : null,
+            "How long an event waits before it is written to the trace, so that the trace is in time order although"
+                    + " agents' threads queue events a little out of it; a drain or the end writes every event.",
+            "trace.hold = 200ms", ".set(Config.TRACE_HOLD, Duration.ofMillis(200))", OnReload.KEPT);
+
     public static final Key<FailMode> FAIL = key("fail", ValueType.oneOf(FailMode.class), FailMode.OPEN,
             "What happens to an event when a gate rule throws while judging it: `open` allows it, `closed` blocks it."
                     + " Either way an `ENGINE_ERROR` alert is raised.",
@@ -419,6 +425,16 @@ public final class Config {
         return builder().build();
     }
 
+    /** Reads a duration as configuration files and rules write it: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}. */
+    public static Duration parseDuration(String text) {
+        return ValueType.DURATION.parse(text.strip(), null);
+    }
+
+    /** Writes a duration as configuration files do ({@code 90s} is {@code 90s}, {@code 600s} is {@code 10m}). */
+    public static String formatDuration(Duration d) {
+        return Durations.format(d);
+    }
+
     /** Every key, in the order of the reference. */
     public static List<Key<?>> keys() {
         return Collections.unmodifiableList(KEYS);
@@ -489,7 +505,7 @@ public final class Config {
             }
             try {
                 b.set(key, value, base);
-            } catch (ConfigException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw new ConfigException(file + ":" + (i + 1) + ": " + key + ": " + e.getMessage());
             }
             b.origins.put(key, file + ":" + (i + 1));
@@ -787,10 +803,10 @@ public final class Config {
                     }
                     String head = end < 0 ? key + "." : key.substring(0, end + 1);
                     String tail = end < 0 ? k.family.member : key.substring(end + 1);
-                    d = distance(head, prefix);
+                    d = Names.distance(head, prefix);
                     candidate = prefix + (tail.isEmpty() ? k.family.member : tail);
                 } else {
-                    d = distance(key, k.name);
+                    d = Names.distance(key, k.name);
                     candidate = k.name;
                 }
                 if (d < bestDistance) {
@@ -800,25 +816,6 @@ public final class Config {
             }
             return best != null && bestDistance <= Math.max(2, key.length() / 4) ? " '" + key + "'; did you mean '" + best + "'?"
                     : " '" + key + "'";
-        }
-
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
         }
 
         public Config build() {

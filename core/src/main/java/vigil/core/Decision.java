@@ -1,6 +1,9 @@
 package vigil.core;
 
-/** What the gate answers for one event. */
+/**
+ * What the gate answers for one event.
+ * Constants: safe to share between threads.
+ */
 public enum Decision {
     /** Let it take effect; nothing was wrong. */
     ALLOW,

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Durations as people write them in rules and configuration: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}. */
-public final class Durations {
+final class Durations {
 
     private Durations() {
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * </pre>
  * The step applied is the one with the highest count reached by the agent's breaches of the value within
  * that step's window (this breach included). {@link #RULES_DECIDE} applies what each rule requests.
+ * Immutable and thread-safe; the monitor consults it on the judging thread.
  */
 public final class EscalationPolicy {
 

@@ -22,7 +22,7 @@ import java.util.List;
  * {@code {"n":"12.5"}} for a number, {@code {"s":".."}} for a string, {@code {"list":[..]}} for a list and
  * {@code {"var":"X"}} for a variable. Thread-safe.
  */
-public final class EventJson {
+final class EventJson {
 
     public static final int SCHEMA_VERSION = 1;
 

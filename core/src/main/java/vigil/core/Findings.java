@@ -29,20 +29,20 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Findings {
 
     /** The key of a session's instance in its environment. */
-    public static final String KEY = "vigil.findings";
+    static final String KEY = "vigil.findings";
 
     /**
      * One call of {@code violation}: the rule, who is responsible, the evidence, the explanation, when, and
      * what it is about ({@code ""} when the rule did not say).
      */
-    public record Finding(RuleInfo rule, List<String> offenders, List<Event> evidence, String explanation, long time,
+    record Finding(RuleInfo rule, List<String> offenders, List<Event> evidence, String explanation, long time,
             String subject) {
     }
 
     private final CompiledRules book;
     private final List<Finding> found = new ArrayList<>();
 
-    public Findings(CompiledRules book) {
+    Findings(CompiledRules book) {
         this.book = book;
     }
 
@@ -121,7 +121,7 @@ public final class Findings {
     }
 
     /** Takes the findings reported since the last call. */
-    public List<Finding> drain() {
+    List<Finding> drain() {
         if (found.isEmpty()) {
             return List.of();
         }

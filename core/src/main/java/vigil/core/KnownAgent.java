@@ -8,6 +8,7 @@ import java.util.Objects;
  * it across rule reloads; watch rules hang per-agent windows on it
  * ({@code KnownAgent($x : name)} then {@code ... over window:time(1m)}) instead of deriving a helper fact
  * from every event. Not a Drools event: it does not expire.
+ * An immutable value, safe to share between threads.
  */
 public record KnownAgent(String name, long since) {
 

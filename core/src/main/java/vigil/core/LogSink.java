@@ -1,6 +1,5 @@
 package vigil.core;
 
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Alert.SystemAlert;
@@ -12,7 +11,7 @@ import vigil.core.Alert.WithheldAlert;
  * troubles at ERROR, the rest at INFO (withheld events at DEBUG). Agent-supplied text is escaped so it
  * cannot forge extra lines.
  */
-public final class LogSink implements AlertSink {
+final class LogSink implements AlertSink {
 
     private static final Logger LOG = LoggerFactory.getLogger("vigil.alerts");
     private static final int MAX = 300;
@@ -21,27 +20,17 @@ public final class LogSink implements AlertSink {
     public void accept(Alert alert) {
         if (alert instanceof ViolationAlert va) {
             if (LOG.isWarnEnabled()) {
-                LOG.warn(format(va));
+                LOG.warn(va.line());
             }
         } else if (alert instanceof WithheldAlert w) {
             LOG.debug("withheld {} {}: {}", w.event().getClass().getSimpleName(), SafeText.oneLine(w.event().id(), 64),
                     SafeText.oneLine(w.reason(), MAX));
         } else if (alert instanceof SystemAlert s) {
-            String line = s.kind() + ": " + SafeText.indented(s.message(), 2000);
+            String line = s.line();
             switch (s.kind()) {
                 case ENGINE_ERROR, RELOAD_FAILED, SINK_FAILED, MONITOR_UNAVAILABLE -> LOG.error(line);
                 default -> LOG.info(line);
             }
         }
-    }
-
-    /** The one-line form of a violation, as printed live by the command-line tools too. */
-    public static String format(ViolationAlert va) {
-        Violation v = va.violation();
-        String sanctions = va.sanctions().isEmpty() ? "no sanction"
-                : va.sanctions().stream().map(s -> s.sanction() + " " + s.agent()).collect(Collectors.joining(", "));
-        return "VIOLATION " + v.value() + " [" + v.severity().name().toLowerCase() + "] \"" + SafeText.oneLine(v.rule(), 120)
-                + "\" by " + SafeText.oneLine(String.join(",", v.agents()), 200) + ": " + SafeText.oneLine(v.explanation(), MAX)
-                + " -> " + va.decision().name().toLowerCase() + "; " + SafeText.oneLine(sanctions, 200);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
  * (tell, untell, achieve, unachieve, askOne, askAll, tellHow, untellHow, askHow); {@code content} is its
  * structured form and {@code text} its original text. {@code senderBelief} is what the sender believed
  * about the content when it spoke ({@link SenderBelief#NOT_CAPTURED} when not looked at).
+ * An immutable value, safe to share between threads.
  */
 public record MessageEvent(
         String id,

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Alert.SystemAlert;
@@ -71,10 +70,10 @@ public final class Monitor implements AutoCloseable {
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.STARTED, "monitor started with " + describe(book), now()));
     }
 
+    /** {@code 2 rules in secrecy}, {@code 1 rule in honesty, privacy}: the packs' versions stay in the audit records. */
     private static String describe(CompiledRules b) {
         long judging = b.rules().stream().filter(RuleInfo::judges).count();
-        return judging + " rules in " + b.packVersions().entrySet().stream()
-                .map(e -> e.getKey() + "@" + e.getValue()).collect(Collectors.joining(", "));
+        return judging + (judging == 1 ? " rule" : " rules") + " in " + String.join(", ", new java.util.TreeSet<>(b.packVersions().keySet()));
     }
 
     /** The monitor's notion of now: the wall clock in live mode. */
@@ -415,11 +414,6 @@ public final class Monitor implements AutoCloseable {
         return config;
     }
 
-    /** Sets who carries sanctions out on the platform. */
-    public void enforcer(Enforcer e) {
-        sentencer.enforcer(e);
-    }
-
     /** Adds a sink called from a thread of its own. */
     public void addSink(AlertSink sink) {
         alerts.add(sink);
@@ -497,17 +491,26 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> sinks, Enforcer enforcer,
+    /**
+     * The configured sinks come first among the synchronous ones: the audit log (key {@code audit}), then
+     * the log line ({@code sinks.log}), then those given to the builder; the queued sinks after.
+     */
+    static Monitor create(Config config, RuleSet ruleSet, List<AlertSink> synchronous, List<AlertSink> sinks, Platform platform,
             Predicate<Violation> recorded, ClassLoader loader) {
         Bus.Connector connector = config.bus() == null ? null : connector(config.bus(), loader);
         CompiledRules book = ruleSet.compile();
         AlertDispatcher alerts = new AlertDispatcher(config.sinkQueue(), System::currentTimeMillis);
         try {
+            List<AlertSink> inline = new ArrayList<>();
             if (config.audit() != null) {
-                alerts.addSynchronous(new vigil.core.AuditLog(config.audit(), config.auditKey(), config.auditSync()));
+                inline.add(new AuditLog(config.audit(), config.auditKey(), config.auditSync()));
             }
             if (config.logAlerts()) {
-                alerts.addSynchronous(new vigil.core.LogSink());
+                inline.add(new LogSink());
+            }
+            inline.addAll(synchronous);
+            for (AlertSink s : inline) {
+                alerts.addSynchronous(s);
             }
             if (config.get(Config.SINKS_WEBHOOK) != null) {
                 alerts.add(new WebhookSink(config.get(Config.SINKS_WEBHOOK), config.get(Config.SINKS_WEBHOOK_RETRIES),
@@ -517,7 +520,7 @@ public final class Monitor implements AutoCloseable {
                 alerts.add(s);
             }
             Monitor m = new Monitor(config, ruleSet, book, alerts);
-            m.enforcer(enforcer);
+            m.sentencer.platform(platform);
             m.sentencer.recorded(recorded);
             if (connector != null) {
                 try {

@@ -7,6 +7,7 @@ import java.util.Objects;
  * An agent's own report of a concern about a value, e.g. raised from AgentSpeak with
  * {@code vigil.report(fairness, "bob keeps me out of the calls")}. {@code about} names the agent the
  * concern is about, when the report names one; rules decide what a report is worth.
+ * An immutable value, safe to share between threads.
  */
 public record ReportEvent(String id, long time, String agent, String value, String description, String about)
         implements Event {

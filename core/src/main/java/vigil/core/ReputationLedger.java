@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each agent's reputation, from 0 (not trusted) to 1 (fully trusted); unknown agents have the initial
  * value. Thread-safe. Agents can read it (through the platform's internal actions), never change it.
  */
-public final class ReputationLedger {
+final class ReputationLedger {
 
     private final double initial;
     private final ConcurrentHashMap<String, Double> scores = new ConcurrentHashMap<>();

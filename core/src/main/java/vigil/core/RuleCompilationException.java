@@ -3,7 +3,10 @@ package vigil.core;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Rules that do not compile; the message lists every error, one {@code file:line: message} per line. */
+/**
+ * Rules that do not compile; the message lists every error, one {@code file:line: message} per line.
+ * Thrown in the thread that compiles: the one calling {@code start()}, {@code check()} or {@code reload()}.
+ */
 public class RuleCompilationException extends RuntimeException {
 
     private final transient List<RuleError> errors;

@@ -38,14 +38,13 @@ import org.kie.internal.io.ResourceFactory;
  * uses them anywhere in the file as {@code ${window}}; configuration overrides them with
  * {@code params.PACK.NAME}, where the pack is the last segment of the DRL package.
  */
-public final class RuleCompiler {
+final class RuleCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern PARAMS = Pattern.compile("@params\\s*\\(([^)]*)\\)");
     private static final Pattern PAIR = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]+\"|'[^']+'|\\S+)");
-    private static final Pattern DRL_LINE = Pattern.compile("Line (\\d+):(\\d+)");
 
     /** The event types, declared as Drools events that expire after the configured retention. */
     private static final String EVENTS_DRL = """
@@ -152,17 +151,15 @@ public final class RuleCompiler {
                     ResourceType.DRL);
         }
         batch.build();
+        List<DrlErrors.Raw> raw = new ArrayList<>();
         for (KnowledgeBuilderError e : kb.getErrors()) {
             String path = e.getResource() == null ? null : e.getResource().getSourcePath();
             Prepared p = path == null ? null : bySourcePath.get(path);
             int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] : 0;
-            if (line <= 0) {
-                Matcher m = DRL_LINE.matcher(e.getMessage());
-                line = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            }
-            errors.add(new RuleError(p == null ? (path == null ? "rules" : path) : p.source.origin(), line,
-                    oneLine(e.getMessage())));
+            raw.add(new DrlErrors.Raw(p == null ? (path == null ? "rules" : path) : p.source.origin(), line,
+                    String.valueOf(e.getMessage()), p == null ? null : p.text));
         }
+        errors.addAll(DrlErrors.rewrite(raw));
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
@@ -349,10 +346,6 @@ public final class RuleCompiler {
     private static String lastSegment(String packageName) {
         int dot = packageName.lastIndexOf('.');
         return dot < 0 ? packageName : packageName.substring(dot + 1);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').trim();
     }
 
     private static final class Prepared {

@@ -8,6 +8,7 @@ import java.util.Map;
  * A compiled rule's metadata, read from its {@code @} annotations: the value it protects, the alignment
  * level, the severity, the sanction it requests by default, the path it runs on, how long the same
  * finding is not repeated ({@code @cooldown}), and the parameters of its pack with their values in force.
+ * An immutable value, safe to share between threads.
  */
 public record RuleInfo(
         String name,

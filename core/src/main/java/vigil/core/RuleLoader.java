@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * any KIE module; its {@code .drl} files are read in path order. On disk, a file is read as it is and a
  * folder is searched for {@code .drl} files, recursively, in path order.
  */
-public final class RuleLoader {
+final class RuleLoader {
 
     private RuleLoader() {
     }
@@ -85,15 +85,15 @@ public final class RuleLoader {
     }
 
     /**
-     * The DRL files at a path: the file itself, or every {@code .drl} below a folder. A missing path or a
-     * folder without rules is an error in the user's terms.
+     * The DRL files at a path: the file itself, or every {@code .drl} (in any case) below a folder. A missing
+     * path, a file that is not {@code .drl} (a README, say) or a folder without rules is an error in the user's terms.
      */
     public static List<RuleSource> fromPath(Path path) {
         try {
             if (Files.isDirectory(path)) {
                 List<RuleSource> out = new ArrayList<>();
                 try (Stream<Path> files = Files.walk(path)) {
-                    for (Path p : files.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList()) {
+                    for (Path p : files.filter(f -> isDrl(f) && Files.isRegularFile(f)).sorted().toList()) {
                         out.add(new RuleSource(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
                     }
                 }
@@ -103,12 +103,21 @@ public final class RuleLoader {
                 }
                 return out;
             }
+            if (Files.exists(path) && !isDrl(path)) {
+                throw new RuleCompilationException(List.of(new RuleError(path.toString(), 0,
+                        "not a rule file: rule files end in .drl (give the file, or the folder that holds them)")));
+            }
             return List.of(new RuleSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
             throw new RuleCompilationException(List.of(new RuleError(path.toString(), 0, "no such file or folder")));
         } catch (IOException e) {
             throw new RuleCompilationException(List.of(new RuleError(path.toString(), 0, "cannot read: " + e.getMessage())));
         }
+    }
+
+    /** Whether the file is a DRL file by its name: {@code .drl} in any case ({@code draft.DRL} too). */
+    static boolean isDrl(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".drl");
     }
 
     /** Reads a classpath resource as one rule source (for tests and embedded rules). */

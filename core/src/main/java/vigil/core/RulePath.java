@@ -3,6 +3,7 @@ package vigil.core;
 /**
  * Where a rule runs, stated in its metadata as {@code @path("gate")}, {@code @path("watch")} or
  * {@code @path("both")}; a rule without it runs in the watch.
+ * Constants: safe to share between threads.
  */
 public enum RulePath {
     /** Judged synchronously on one event before it takes effect; may block it. Keep gate rules to one event. */

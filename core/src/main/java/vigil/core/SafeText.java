@@ -1,7 +1,7 @@
 package vigil.core;
 
 
-/** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. */
+/** Makes agent-supplied text safe for one log line: no line breaks, control or invisible formatting characters, bounded length. Stateless: any thread. */
 public final class SafeText {
 
     private SafeText() {

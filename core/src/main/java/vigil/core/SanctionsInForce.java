@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The sanctions in force (who is muted until when, who is quarantined) and each agent's recent breaches
  * per value, which the escalation policy counts. Times are event times in milliseconds. Thread-safe.
  */
-public final class SanctionsInForce {
+final class SanctionsInForce {
 
     private final ConcurrentHashMap<String, Long> mutedUntil = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> quarantinedUntil = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package vigil.core;
 /**
  * What the sender of a message believed about its content at the moment it spoke, read from its belief
  * base by the platform adapter in the speaking agent's own thread. Honesty rules compare it with what the agent says.
+ * Constants: safe to share between threads.
  */
 public enum SenderBelief {
     /** The sender believes the content. */

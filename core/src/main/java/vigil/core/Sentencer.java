@@ -1,6 +1,7 @@
 package vigil.core;
 
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -19,7 +20,7 @@ import vigil.core.Findings.Finding;
  * Turns what rules found into violations and sanctions: drops repeats inside a rule's cooldown (same rule,
  * same agents, same subject), asks the escalation policy of the value what to apply to each agent held
  * responsible, records the violation (the audit log is written before anything else happens), then puts the
- * sanctions in force and hands them to the platform's {@link Enforcer}. Called from the gate (agents'
+ * sanctions in force and has each carried out on the {@link Platform}. Called from the gate (agents'
  * threads) and the watch (the monitor thread); thread-safe.
  */
 final class Sentencer {
@@ -32,7 +33,7 @@ final class Sentencer {
     private final AlertDispatcher alerts;
     private final SanctionsInForce book;
     private final ReputationLedger ledger;
-    private volatile Enforcer enforcer = Enforcer.NONE;
+    private volatile Platform platform = Platform.NONE;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong violations = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
@@ -49,8 +50,8 @@ final class Sentencer {
         this.ledger = ledger;
     }
 
-    void enforcer(Enforcer e) {
-        this.enforcer = e == null ? Enforcer.NONE : e;
+    void platform(Platform p) {
+        this.platform = p == null ? Platform.NONE : p;
     }
 
     /** Violations an earlier run already recorded: they count for escalation, and are not recorded or applied again. */
@@ -79,7 +80,7 @@ final class Sentencer {
             RuleInfo r = f.rule();
             String key = r.cooldown().isZero() ? null : cooldownKey(f);
             if (key != null) {
-                Cooldown running = holdBack(key, f, gate && r.sanctions().stream().anyMatch(x -> x instanceof Sanction.Block));
+                Cooldown running = holdBack(key, f, gate && r.sanctions().stream().anyMatch(Sanction::blocks));
                 if (running != null) {
                     suppressed.incrementAndGet();
                     if (gate && running.blocks() && repeatBlocks == null) {
@@ -125,13 +126,13 @@ final class Sentencer {
                     ledger.adjust(agent, -config.penalty(v.severity()));
                 }
             }
-            Enforcer e = enforcer;
+            Platform p = platform;
             for (AppliedSanction s : applied) {
                 try {
-                    e.enforce(s);
+                    s.sanction().carryOut(s, p);
                 } catch (RuntimeException ex) {
                     // The platform's failure must not cost the verdict or the counts; the sanction stays in force here.
-                    LOG.error("the enforcer failed to carry out {} on {}", s.sanction(), s.agent(), ex);
+                    LOG.error("the platform failed to carry out {} on {}", s.sanction(), s.agent(), ex);
                     alerts.dispatch(new SystemAlert(SystemAlert.Kind.ENGINE_ERROR, "the platform failed to carry out "
                             + s.sanction() + " on " + s.agent() + " for violation " + v.id() + ": " + ex, v.time()));
                 }
@@ -144,7 +145,7 @@ final class Sentencer {
 
     /**
      * Applies a violation sentenced by another monitor (the watch service of a bus): records and alerts it
-     * here, puts the sanctions in force and hands them to the enforcer. Called on the bus's thread.
+     * here, puts the sanctions in force and has the platform carry them out. Called on the bus's thread.
      */
     void applyRemote(Violation v, List<AppliedSanction> applied) {
         alerts.dispatch(new ViolationAlert(v, applied, Decision.FLAG, List.of()));
@@ -158,11 +159,12 @@ final class Sentencer {
                     ledger.adjust(agent, -config.penalty(v.severity()));
                 }
             }
+            Platform p = platform;
             for (AppliedSanction s : applied) {
                 try {
-                    enforcer.enforce(s);
+                    s.sanction().carryOut(s, p);
                 } catch (RuntimeException ex) {
-                    LOG.error("the enforcer failed to carry out {} on {}", s.sanction(), s.agent(), ex);
+                    LOG.error("the platform failed to carry out {} on {}", s.sanction(), s.agent(), ex);
                 }
             }
         }
@@ -218,7 +220,7 @@ final class Sentencer {
 
     private static boolean blocks(List<AppliedSanction> applied) {
         for (AppliedSanction s : applied) {
-            if (s.sanction() instanceof Sanction.Block) {
+            if (s.sanction().blocks()) {
                 return true;
             }
         }
@@ -233,8 +235,7 @@ final class Sentencer {
             boolean spared = config.spares(agent, v.level());
             boolean warned = false;
             for (Sanction s : policy.decide(v.requested(), breaches.times(), v.time())) {
-                if (spared && (s instanceof Sanction.Block || s instanceof Sanction.Mute || s instanceof Sanction.Quarantine
-                        || s instanceof Sanction.Warn)) {
+                if (spared && (s.blocks() || s.mutes() != null || s.quarantines() || s instanceof Sanction.Warn)) {
                     // A key agent, when the objective ranks above this violation's alignment: warned, not stopped.
                     if (!warned) {
                         applied.add(new AppliedSanction(agent, Sanction.WARN, v, breaches.count(), v.time()));
@@ -242,11 +243,9 @@ final class Sentencer {
                     }
                     continue;
                 }
-                if (s instanceof Sanction.Notify n && n.agent() == null) {
-                    if (config.supervisor() == null) {
-                        continue;
-                    }
-                    s = new Sanction.Notify(config.supervisor());
+                s = s.withSupervisor(config.supervisor());
+                if (s == null) {
+                    continue;
                 }
                 applied.add(new AppliedSanction(agent, s, v, breaches.count(), v.time()));
             }
@@ -255,12 +254,16 @@ final class Sentencer {
     }
 
     private void putInForce(AppliedSanction s) {
-        if (s.sanction() instanceof Sanction.Mute m) {
-            book.mute(s.agent(), s.time() + m.duration().toMillis());
-        } else if (s.sanction() instanceof Sanction.Quarantine q) {
-            book.quarantine(s.agent(), q.duration() == null ? Long.MAX_VALUE : s.time() + q.duration().toMillis());
-        } else if (s.sanction() instanceof Sanction.Reputation r) {
-            ledger.adjust(s.agent(), r.delta());
+        Sanction sanction = s.sanction();
+        if (sanction.mutes() != null) {
+            book.mute(s.agent(), s.time() + sanction.mutes().toMillis());
+        }
+        if (sanction.quarantines()) {
+            Duration d = sanction.quarantineFor();
+            book.quarantine(s.agent(), d == null ? Long.MAX_VALUE : s.time() + d.toMillis());
+        }
+        if (sanction.reputationDelta() != 0) {
+            ledger.adjust(s.agent(), sanction.reputationDelta());
         }
     }
 

@@ -1,6 +1,9 @@
 package vigil.core;
 
-/** How serious a violation is; it sets the default reputation penalty. */
+/**
+ * How serious a violation is; it sets the default reputation penalty.
+ * Constants: safe to share between threads.
+ */
 public enum Severity {
     LOW, MEDIUM, HIGH, CRITICAL;
 

@@ -4,6 +4,7 @@ package vigil.core;
  * Counts since the monitor started. They reconcile: {@code observed = allowed + flagged + blocked +
  * withheld}, and once the watch has drained, {@code watchQueued = watchJudged}. {@code watchPassedBy} of the
  * judged events could match no watch rule, so the watch judged them without entering its rules' session.
+ * An immutable value, safe to share between threads. A snapshot: each counter is read atomically, the set of them is not.
  */
 public record Stats(
         long observed,

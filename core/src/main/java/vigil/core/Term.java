@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * <p>Rules read it with {@link #functor()}, {@link #arity()}, {@link #arg(int)}, {@link #number(int)} and
  * {@link #hasAnnotation(String)}; {@link #toString()} gives the AgentSpeak-like text.
+ * An immutable value, safe to share between threads.
  */
 public record Term(Kind kind, String functor, List<Term> args, List<Term> annotations) {
 
@@ -42,6 +43,11 @@ public record Term(Kind kind, String functor, List<Term> args, List<Term> annota
 
     public static Term num(double value) {
         return new Term(Kind.NUMBER, formatNumber(value), List.of(), List.of());
+    }
+
+    /** An atom when the text is one ({@code honesty}), else a string ({@code "two words"}). */
+    public static Term word(String text) {
+        return text != null && text.matches("[a-z][A-Za-z0-9_]*") ? atom(text) : string(String.valueOf(text));
     }
 
     public static Term string(String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The gate's answer for one event: the decision, the violations it found and, for a block, why in one
  * line (a rule's explanation, "sender is muted", "monitor unavailable", ...).
+ * An immutable value, safe to share between threads. Returned in the thread that called {@link Monitor#judge}.
  */
 public record Verdict(Decision decision, List<Violation> violations, String reason) {
 

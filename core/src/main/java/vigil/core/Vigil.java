@@ -12,11 +12,23 @@ import java.util.function.Predicate;
  * Verdict v = monitor.judge(event);
  * </pre>
  * {@link Builder#start()} compiles the rules and fails with every rule error listed as
- * {@code file:line: message} ({@link vigil.core.RuleCompilationException}) when they do not compile.
+ * {@code file:line: message} ({@link vigil.core.RuleCompilationException}) when they do not compile;
+ * {@link Builder#check()} does the same without starting anything. The builder is used by one thread.
  */
 public final class Vigil {
 
     private Vigil() {
+    }
+
+    /**
+     * What {@link Builder#check()} found when the rules compile: the DRL sources read (the configured
+     * locations, then the rules given as text) and every rule compiled, helper rules included.
+     */
+    public record RuleCheck(List<RuleSource> sources, List<RuleInfo> rules) {
+        public RuleCheck {
+            sources = List.copyOf(sources);
+            rules = List.copyOf(rules);
+        }
     }
 
     public static Builder builder() {
@@ -27,7 +39,8 @@ public final class Vigil {
     public static final class Builder {
         private Config config = Config.defaults();
         private final List<AlertSink> sinks = new ArrayList<>();
-        private Enforcer enforcer = Enforcer.NONE;
+        private final List<AlertSink> synchronous = new ArrayList<>();
+        private Platform platform = Platform.NONE;
         private boolean serviceSinks = true;
         private boolean extensions = true;
         private ClassLoader loader = Vigil.class.getClassLoader();
@@ -36,6 +49,7 @@ public final class Vigil {
         private Builder() {
         }
 
+        /** The configuration (the embedded defaults unless set). */
         public Builder config(Config c) {
             this.config = c;
             return this;
@@ -44,6 +58,17 @@ public final class Vigil {
         /** Adds an alert sink; it is called from a thread of its own (see {@link AlertSink}). */
         public Builder sink(AlertSink s) {
             sinks.add(s);
+            return this;
+        }
+
+        /**
+         * Adds a sink called on the judging thread (an agent's for the gate, the watch's for the watch) before
+         * the verdict returns and before any sanction takes effect, as the audit log is: for a record that must
+         * exist before its consequence. It must be quick and must not block; a failure counts as the audit
+         * log's do ({@code Stats.auditFailures}, and with {@code fail = closed} the event is blocked).
+         */
+        public Builder synchronousSink(AlertSink s) {
+            synchronous.add(s);
             return this;
         }
 
@@ -59,9 +84,12 @@ public final class Vigil {
             return this;
         }
 
-        /** Who carries the sanctions out on the platform. */
-        public Builder enforcer(Enforcer e) {
-            this.enforcer = e;
+        /**
+         * The platform the sanctions are carried out on (the Jason adapter gives its own); without one they
+         * are only recorded, in the audit log and the alerts.
+         */
+        public Builder platform(Platform p) {
+            this.platform = p;
             return this;
         }
 
@@ -75,12 +103,24 @@ public final class Vigil {
             return this;
         }
 
-        /** The class loader searched for classpath rule packs and service sinks. */
+        /** The class loader searched for classpath rule packs, service sinks and sanction kinds. */
         public Builder classLoader(ClassLoader l) {
             this.loader = l;
             return this;
         }
 
+        /**
+         * Reads and compiles the configured rules as {@link #start()} would, and starts nothing: no session,
+         * no thread, no file written. Throws {@link RuleCompilationException} with every error.
+         */
+        public RuleCheck check() {
+            RuleSet set = new RuleSet(config, loader);
+            List<RuleSource> sources = set.sources();
+            return new RuleCheck(sources, SanctionKinds.with(loader,
+                    () -> RuleCompiler.compile(sources, config.params(), config.origins(), config.retention())).rules());
+        }
+
+        /** Compiles the rules, opens the configured sinks and starts the monitor's threads. */
         public Monitor start() {
             List<AlertSink> all = new ArrayList<>(sinks);
             if (serviceSinks) {
@@ -88,7 +128,7 @@ public final class Vigil {
                     all.add(s);
                 }
             }
-            Monitor m = Monitor.create(config, new RuleSet(config, loader), all, enforcer, recorded, loader);
+            Monitor m = Monitor.create(config, new RuleSet(config, loader), synchronous, all, platform, recorded, loader);
             if (extensions) {
                 try {
                     for (MonitorExtension e : ServiceLoader.load(MonitorExtension.class, loader)) {

@@ -6,6 +6,7 @@ import java.util.List;
  * A breach of a value found by a rule. {@code agents} are the agents held responsible (they are the ones
  * sanctioned); {@code evidence} lists the ids of the events that matched; {@code requested} is what the
  * rule asked for, before the escalation policy decided what is actually applied.
+ * An immutable value, safe to share between threads.
  */
 public record Violation(
         String id,
@@ -31,7 +32,7 @@ public record Violation(
     /** Whether the rule asked for the event to be withheld. */
     public boolean requestsBlock() {
         for (Sanction s : requested) {
-            if (s instanceof Sanction.Block) {
+            if (s.blocks()) {
                 return true;
             }
         }

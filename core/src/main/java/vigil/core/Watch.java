@@ -90,6 +90,7 @@ final class Watch implements Runnable {
         this.config = config;
         this.judge = judge;
         this.trace = config.trace() == null ? null : openTrace(config.trace());
+        this.traceHoldMs = config.get(Config.TRACE_HOLD).toMillis();
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
@@ -209,6 +210,7 @@ final class Watch implements Runnable {
                 if (live) {
                     moveClock(System.currentTimeMillis());
                     fire();
+                    traceNewest = Math.max(traceNewest, System.currentTimeMillis());
                 }
                 flushTrace();
                 continue;
@@ -235,7 +237,7 @@ final class Watch implements Runnable {
                     fire();
                     judged.addAndGet(inserted);
                     inserted = 0;
-                    flushTrace();
+                    flushTrace(true);
                     b.latch().countDown();
                 } else if (item instanceof Swap s) {
                     fire();
@@ -249,11 +251,12 @@ final class Watch implements Runnable {
             fire();
             judged.addAndGet(inserted);
             batch.clear();
+            writeTrace(false);
             if (stop) {
                 break;
             }
         }
-        flushTrace();
+        flushTrace(true);
     }
 
     /**
@@ -362,20 +365,53 @@ final class Watch implements Runnable {
         }
     }
 
+    /**
+     * Events reach the watch in the order the agents' threads queued them, which can differ by a few
+     * milliseconds from their times; the trace is written in time order: an event waits here until the
+     * newest event seen is {@code trace.hold} later ({@link Config#TRACE_HOLD}), or until a drain or the end
+     * writes them all.
+     */
+    private final java.util.PriorityQueue<Held> traceHeld = new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong((Held h) -> h.event().time()).thenComparingLong(Held::seq));
+    private long traceNewest = Long.MIN_VALUE;
+    private long traceSeq;
+    private final long traceHoldMs;
+
+    /** An event held for the trace, with its place in the queue to keep events of the same time in order. */
+    private record Held(long seq, Event event) {
+    }
+
     private void trace(Event e) {
         if (trace == null) {
             return;
         }
+        traceHeld.add(new Held(traceSeq++, e));
+        traceNewest = Math.max(traceNewest, e.time());
+    }
+
+    /** Writes the held events older than the hold, in time order. */
+    private void writeTrace(boolean all) {
+        if (trace == null) {
+            return;
+        }
         try {
-            trace.write(EventJson.write(e));
-            trace.newLine();
+            while (!traceHeld.isEmpty() && (all || traceHeld.peek().event().time() <= traceNewest - traceHoldMs)) {
+                trace.write(EventJson.write(traceHeld.poll().event()));
+                trace.newLine();
+            }
         } catch (IOException ex) {
+            traceHeld.clear();
             judge.failed(new IllegalStateException("cannot write the trace: " + ex.getMessage(), ex), "tracing");
         }
     }
 
     private void flushTrace() {
+        flushTrace(false);
+    }
+
+    private void flushTrace(boolean all) {
         if (trace != null) {
+            writeTrace(all);
             try {
                 trace.flush();
             } catch (IOException ex) {

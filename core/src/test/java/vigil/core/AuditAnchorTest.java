@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Alert.SystemAlert;
-import vigil.core.AuditVerifier.Report;
-import vigil.core.AuditVerifier.Status;
+import vigil.core.AuditTrail.Report;
+import vigil.core.AuditTrail.Status;
 
 /**
  * Blinding a keyed audit log without the key: cutting a whole later session off (after an earlier close

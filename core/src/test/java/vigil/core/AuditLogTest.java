@@ -35,8 +35,8 @@ class AuditLogTest {
             }
             log.accept(note(2));
         }
-        AuditVerifier.Report r = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals(4, r.records(), "open, two records, close");
     }
 
@@ -65,8 +65,8 @@ class AuditLogTest {
             writer.join();
         }
         assertNull(failure.get(), () -> "a write failed: " + failure.get());
-        AuditVerifier.Report r = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals(n + 2, r.records());
     }
 
@@ -80,8 +80,8 @@ class AuditLogTest {
         String half = "{\"seq\":4,\"kind\":\"released\",\"time\":3,\"mess";
         Files.writeString(file, half, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        AuditVerifier.Report killed = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.UNFINISHED, killed.status(), killed.describe());
+        AuditTrail.Report killed = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.UNFINISHED, killed.status(), killed.describe());
         assertEquals(3, killed.records());
         assertEquals(4, killed.badLine());
         assertTrue(killed.describe().contains(file + ":4: a half-written record"), killed.describe());
@@ -89,10 +89,10 @@ class AuditLogTest {
         try (AuditLog second = new AuditLog(file, null, false)) {
             second.accept(note(3));
         }
-        AuditVerifier.Report r = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals(6, r.records(), "3 before the stop, then open, record, close");
-        assertEquals(List.of(new AuditVerifier.Stop(3, half.length())), r.abruptStops());
+        assertEquals(List.of(new AuditTrail.Stop(3, half.length())), r.abruptStops());
         assertTrue(r.describe().contains(file + ":3: note: the writer stopped abruptly")
                 && r.describe().contains("cut off " + half.length() + " bytes"), r.describe());
         List<String> lines = Files.readAllLines(file);
@@ -109,9 +109,9 @@ class AuditLogTest {
         try (AuditLog second = new AuditLog(file, null, false)) {
             second.accept(note(2));
         }
-        AuditVerifier.Report r = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
-        assertEquals(List.of(new AuditVerifier.Stop(2, 0)), r.abruptStops());
+        AuditTrail.Report r = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
+        assertEquals(List.of(new AuditTrail.Stop(2, 0)), r.abruptStops());
         first.close();
     }
 
@@ -131,11 +131,11 @@ class AuditLogTest {
         try (AuditLog log = new AuditLog(file, key, false)) {
             log.accept(note(1));
         }
-        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(file, key).status());
-        AuditVerifier.Report without = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.BROKEN, without.status());
+        assertEquals(AuditTrail.Status.INTACT, AuditTrail.verify(file, key).status());
+        AuditTrail.Report without = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.BROKEN, without.status());
         assertEquals(1, without.badLine());
-        assertEquals(AuditVerifier.Status.BROKEN, AuditVerifier.verify(file, "other".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(AuditTrail.Status.BROKEN, AuditTrail.verify(file, "other".getBytes(StandardCharsets.UTF_8)).status());
     }
 
     static void assumeWritable(Path p) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Alert.SystemAlert;
-import vigil.core.AuditVerifier.Report;
-import vigil.core.AuditVerifier.Status;
+import vigil.core.AuditTrail.Report;
+import vigil.core.AuditTrail.Status;
 
 /**
  * Any single edit, removal, duplication, swap or truncation of a valid audit log is found, at the right
@@ -71,7 +71,7 @@ class AuditVerifierPropertyTest {
     Report verify(byte[] content, int log) throws Exception {
         Path f = dir.resolve("case.jsonl");
         Files.write(f, content);
-        return AuditVerifier.verify(f, key(log));
+        return AuditTrail.verify(f, key(log));
     }
 
     @Test

@@ -114,8 +114,8 @@ class FaultTest {
         assertTrue(good.stream().anyMatch(a -> isSinkFailure(a, "exploding failed") && isSinkFailure(a, "sink exploded")), good.toString());
         assertTrue(calls.get() >= lies, "the failing sink keeps receiving alerts");
         monitor.close();
-        AuditVerifier.Report r = AuditVerifier.verify(dir.resolve("audit.jsonl"), null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(dir.resolve("audit.jsonl"), null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         long recorded = Files.readAllLines(dir.resolve("audit.jsonl")).stream().filter(l -> l.contains("\"kind\":\"violation\"")).count();
         assertEquals(lies, recorded, "every violation is in the audit log");
     }
@@ -158,7 +158,7 @@ class FaultTest {
         assertFalse(monitor.flushAlerts(200), "flush says the stuck sink did not catch up");
         monitor.close();
         monitor = null;
-        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(dir.resolve("audit.jsonl"), null).status(),
+        assertEquals(AuditTrail.Status.INTACT, AuditTrail.verify(dir.resolve("audit.jsonl"), null).status(),
                 "closing does not wait forever for the stuck sink, and the audit log is closed properly");
     }
 
@@ -182,8 +182,8 @@ class FaultTest {
     }
 
     static void assertRecordsBeforeTheFullDiskAreIntact(Path audit) throws Exception {
-        AuditVerifier.Report r = AuditVerifier.verify(audit, null);
-        assertNotEquals(AuditVerifier.Status.BROKEN, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(audit, null);
+        assertNotEquals(AuditTrail.Status.BROKEN, r.status(), r.describe());
         assertEquals(0, r.badLine(), "no half-written record was left behind: " + r.describe());
         List<String> lines = Files.readAllLines(audit);
         assertEquals(lines.size(), r.records());
@@ -235,8 +235,8 @@ class FaultTest {
         long confirmed = lastConfirmed(output);
         assertTrue(confirmed >= 2_000, "the child wrote records before it was killed");
 
-        AuditVerifier.Report killed = AuditVerifier.verify(audit, null);
-        assertEquals(AuditVerifier.Status.UNFINISHED, killed.status(), killed.describe());
+        AuditTrail.Report killed = AuditTrail.verify(audit, null);
+        assertEquals(AuditTrail.Status.UNFINISHED, killed.status(), killed.describe());
         assertTrue(killed.records() >= confirmed + 1, "every record confirmed before the kill verifies: " + killed.describe());
         List<String> lines = Files.readAllLines(audit);
         for (long i = 1; i <= confirmed; i++) {
@@ -247,8 +247,8 @@ class FaultTest {
         try (AuditLog again = new AuditLog(audit, null, false)) {
             again.accept(new SystemAlert(SystemAlert.Kind.RELEASED, "after the restart", 1));
         }
-        AuditVerifier.Report resumed = AuditVerifier.verify(audit, null);
-        assertEquals(AuditVerifier.Status.INTACT, resumed.status(), resumed.describe());
+        AuditTrail.Report resumed = AuditTrail.verify(audit, null);
+        assertEquals(AuditTrail.Status.INTACT, resumed.status(), resumed.describe());
         assertEquals(killed.records() + 3, resumed.records());
         assertEquals(killed.records(), resumed.abruptStops().get(0).line());
         assertTrue(resumed.describe().contains(audit + ":" + killed.records() + ": note: the writer stopped abruptly"),
@@ -326,7 +326,7 @@ class FaultTest {
         for (String l : traced) {
             assertTrue(ids.add(EventJson.read(l).id()), "an event traced twice: " + l);
         }
-        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(dir.resolve("audit.jsonl"), null).status());
+        assertEquals(AuditTrail.Status.INTACT, AuditTrail.verify(dir.resolve("audit.jsonl"), null).status());
         long violationRecords = Files.readAllLines(dir.resolve("audit.jsonl")).stream()
                 .filter(l -> l.contains("\"kind\":\"violation\"")).count();
         assertEquals(s.violations(), violationRecords, "one audit record per violation");
@@ -357,7 +357,7 @@ class FaultTest {
         monitor.close();
         monitor = null;
         assertEquals(n, Files.readAllLines(trace).size());
-        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(dir.resolve("audit.jsonl"), null).status());
+        assertEquals(AuditTrail.Status.INTACT, AuditTrail.verify(dir.resolve("audit.jsonl"), null).status());
     }
 
     // ---- hot reload -------------------------------------------------------------------------------------------

@@ -41,11 +41,11 @@ class LogInjectionTest {
 
     @Test
     void theLogLineOfAViolationIsOneLineWhateverTheAgentsSaid() {
-        String line = LogSink.format(alert(FORGED_LOG));
+        String line = alert(FORGED_LOG).line();
         assertOneSafeLine(line, "fixed case");
         assertTrue(line.contains("\\n[main] WARN"), "the forged text stays visible, escaped: " + line);
         for (long seed = 0; seed < 2_000; seed++) {
-            assertOneSafeLine(LogSink.format(alert(new Generated(seed).text())), "seed " + seed);
+            assertOneSafeLine(alert(new Generated(seed).text()).line(), "seed " + seed);
         }
     }
 
@@ -62,8 +62,8 @@ class LogInjectionTest {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(n + 3, lines.size(), "one line per record: open, the forged text, " + n + " generated, close");
-        AuditVerifier.Report r = AuditVerifier.verify(file, null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(file, null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals(n + 3, r.records());
     }
 
@@ -80,10 +80,10 @@ class LogInjectionTest {
         String prev = AuditChain.split(last)[1];
         String body = "{\"seq\":" + (lines.size() + 1) + ",\"kind\":\"released\",\"time\":2,\"message\":\"all forgiven\",\"prev\":\"" + prev + "\"}";
         Files.writeString(file, new AuditChain(null).line(body) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        AuditVerifier.Report r = AuditVerifier.verify(file, key);
-        assertEquals(AuditVerifier.Status.BROKEN, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(file, key);
+        assertEquals(AuditTrail.Status.BROKEN, r.status(), r.describe());
         assertEquals(lines.size() + 1, r.badLine());
-        assertEquals(AuditVerifier.Status.BROKEN, AuditVerifier.verify(file, null).status(),
+        assertEquals(AuditTrail.Status.BROKEN, AuditTrail.verify(file, null).status(),
                 "without the key the verifier cannot vouch for any record of a sealed log");
     }
 }

@@ -13,27 +13,16 @@ import vigil.core.Alert.ViolationAlert;
 
 class MonitorTest {
 
-    static final String HONESTY = """
-            package test.honesty;
-            import vigil.core.*;
-            import function vigil.core.Findings.violation;
+    /** The honesty rules several modules' tests judge with (one copy, in this module's test resources). */
+    static final String HONESTY = honesty();
 
-            rule "Telling what one believes false"
-                @value("honesty") @severity("high") @sanction("block, warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.BELIEVES_NEGATION)
-            then
-                violation(kcontext, "told " + $m.receiver() + " " + $m.content() + " while believing the opposite", $m);
-            end
-
-            rule "Telling what one does not believe"
-                @value("honesty") @severity("low") @sanction("warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.NO_BELIEF)
-            then
-                violation(kcontext, "told " + $m.content() + " without believing it", $m);
-            end
-            """;
+    static String honesty() {
+        try (java.io.InputStream in = MonitorTest.class.getResourceAsStream("honesty.drl")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the test resource vigil/core/honesty.drl is missing", e);
+        }
+    }
 
     static final String COMMONS = """
             package test.commons;
@@ -58,7 +47,8 @@ class MonitorTest {
 
     Monitor monitor;
     final List<Alert> alerts = new CopyOnWriteArrayList<>();
-    final List<AppliedSanction> enforced = new CopyOnWriteArrayList<>();
+    /** What the sanctions did on the platform, one {@code agent what} each. */
+    final List<String> enforced = new CopyOnWriteArrayList<>();
 
     Monitor start(Config.Builder cfg, String... drl) {
         RuleSource[] sources = new RuleSource[drl.length];
@@ -68,7 +58,7 @@ class MonitorTest {
         monitor = Vigil.builder()
                 .config(cfg.out(dir).audit(dir.resolve("audit.jsonl")).clock(Config.ClockMode.EVENTS).rules(sources).build())
                 .sink(alerts::add)
-                .enforcer(enforced::add)
+                .platform(new RecordingPlatform(enforced))
                 .serviceSinks(false)
                 .start();
         return monitor;
@@ -136,8 +126,12 @@ class MonitorTest {
         assertFalse(monitor.isMuted("alice", 2_500));
         monitor.judge(tell("m3", 3_000, "alice", "bob", SenderBelief.NO_BELIEF));
         assertTrue(monitor.isMuted("alice", 3_500));
-        assertEquals(List.of("warn", "warn", "mute 30s"), enforced.stream().map(s -> s.sanction().toString()).toList());
-        assertEquals(3, enforced.get(2).breach());
+        assertEquals(List.of("alice vigil_warning", "alice vigil_warning", "alice mute"), enforced);
+        assertTrue(monitor.flushAlerts(5_000));
+        List<AppliedSanction> applied = alerts.stream().filter(a -> a instanceof ViolationAlert)
+                .flatMap(a -> ((ViolationAlert) a).sanctions().stream()).toList();
+        assertEquals(List.of("warn", "warn", "mute 30s"), applied.stream().map(a -> a.sanction().toString()).toList());
+        assertEquals(3, applied.get(2).breach());
         Verdict muted = monitor.judge(tell("m4", 4_000, "alice", "bob", SenderBelief.BELIEVES));
         assertEquals(Decision.BLOCK, muted.decision());
         assertEquals("alice is muted", muted.reason());
@@ -191,13 +185,17 @@ class MonitorTest {
     }
 
     @Test
-    void everySanctionKindIsParsedAppliedAndHandedToTheEnforcer() {
+    void everySanctionKindIsParsedAppliedAndCarriedOutOnThePlatform() throws Exception {
         start(Config.builder().supervisor("boss").escalation("honesty",
                 EscalationPolicy.parse("warn, reputation -0.3, notify, mute 1s, quarantine 2s")), HONESTY);
         monitor.judge(tell("m1", 1_000, "alice", "bob", SenderBelief.NO_BELIEF));
+        assertTrue(monitor.flushAlerts(5_000));
         assertEquals(List.of(Sanction.WARN, new Sanction.Reputation(-0.3), new Sanction.Notify("boss"),
                 new Sanction.Mute(java.time.Duration.ofSeconds(1)), new Sanction.Quarantine(java.time.Duration.ofSeconds(2))),
-                enforced.stream().map(AppliedSanction::sanction).toList());
+                alerts.stream().filter(a -> a instanceof ViolationAlert).flatMap(a -> ((ViolationAlert) a).sanctions().stream())
+                        .map(AppliedSanction::sanction).toList());
+        assertEquals(List.of("alice vigil_warning", "alice reputation", "boss vigil_violation", "alice mute", "alice quarantine"),
+                enforced);
         assertEquals(1 - 0.3 - 0.02, monitor.reputation("alice"), 1e-9);
         assertTrue(monitor.isQuarantined("alice", 2_500));
         assertFalse(monitor.isQuarantined("alice", 3_000));
@@ -340,7 +338,7 @@ class MonitorTest {
         assertFalse(monitor.isMuted("bob", 25_500), "breaches are counted per agent");
         monitor.judge(tell("m4", 25_000, "alice", "bob", SenderBelief.NO_BELIEF));
         assertTrue(monitor.isMuted("alice", 25_500));
-        assertEquals(List.of("warn", "warn", "warn", "mute 30s"), enforced.stream().map(s -> s.sanction().toString()).toList());
+        assertEquals(List.of("alice vigil_warning", "alice vigil_warning", "bob vigil_warning", "alice mute"), enforced);
     }
 
     @Test
@@ -368,5 +366,33 @@ class MonitorTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains(bad + ":5: "), e.getMessage());
         assertTrue(e.getMessage().contains(bad + ":10: "), e.getMessage());
+    }
+
+    /** A platform that records what the sanctions did on it, as {@code agent what}. */
+    record RecordingPlatform(List<String> calls) implements Platform {
+        @Override
+        public boolean believe(String agent, Term belief) {
+            return calls.add(agent + " " + belief.functor());
+        }
+
+        @Override
+        public boolean forget(String agent, String functor, int arity) {
+            return calls.add(agent + " forget " + functor);
+        }
+
+        @Override
+        public boolean tell(String agent, Term content) {
+            return calls.add(agent + " " + content.functor());
+        }
+
+        @Override
+        public boolean showReputation(String agent) {
+            return calls.add(agent + " reputation");
+        }
+
+        @Override
+        public boolean showSanction(String agent, String kind, long until) {
+            return calls.add(agent + " " + kind);
+        }
     }
 }

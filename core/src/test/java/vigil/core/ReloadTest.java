@@ -150,6 +150,7 @@ class ReloadTest {
         assertEquals("Saying mock", mock.violations().get(0).rule());
         assertEquals(List.of("Saying mock"), monitor.rules().stream().filter(RuleInfo::judges).map(RuleInfo::name).toList());
         assertEquals(1, systemAlerts(SystemAlert.Kind.RELOADED).size());
+        assertTrue(r.message().matches("rules reloaded: 1 rule in \\w+"), "one rule, the pack named without its hash: " + r.message());
     }
 
     @Test

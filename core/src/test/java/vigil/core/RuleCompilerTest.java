@@ -117,6 +117,44 @@ class RuleCompilerTest {
         assertEquals(5, e.errors().get(0).line(), e.getMessage());
     }
 
+    static List<RuleError> errorsOf(String when, String then) {
+        String drl = """
+                package p;
+                import vigil.core.*;
+                import function vigil.core.Findings.violation;
+                rule "r"
+                    @value("honesty") @path("gate")
+                when
+                    $m : MessageEvent(%s)
+                then
+                    %s
+                end
+                """.formatted(when, then);
+        return assertThrows(RuleCompilationException.class,
+                () -> RuleCompiler.compile(List.of(new RuleSource("r.drl", drl)), Map.of(), Duration.ofMinutes(1))).errors();
+    }
+
+    @Test
+    void aParserErrorIsOneErrorAtItsLineWithoutDroolsCodesOrEchoes() {
+        List<RuleError> e = errorsOf("receiver = = \"bob\"", "violation(kcontext, \"x\", $m);");
+        assertEquals(1, e.size(), e.toString());
+        assertEquals("r.drl:7: mismatched input '=' in rule \"r\" (column 32)", e.get(0).toString());
+    }
+
+    @Test
+    void aMissingSemicolonIsReportedAtItsStatement() {
+        List<RuleError> e = errorsOf("performative == \"tell\"", "System.out.print(\"\");\n    violation(kcontext, \"x\", $m)");
+        assertEquals(List.of("r.drl:10: missing ';' at the end of this statement"), e.stream().map(RuleError::toString).toList());
+    }
+
+    @Test
+    void aMisspeltFieldOfAnEventGetsTheNearestSuggested() {
+        List<RuleError> e = errorsOf("reciever == \"bob\"", "violation(kcontext, \"x\", $m);");
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).toString().startsWith("r.drl:7: MessageEvent has no field 'reciever'; did you mean 'receiver'?"),
+                e.toString());
+    }
+
     @Test
     void unknownParameterAndUnknownOverrideAreErrors() {
         String drl = "package p.fair;\nrule \"r\" @value(\"fairness\") @params(gini = \"0.4\")\nwhen\n  eval(${gin} > 0)\nthen\nend\n";

@@ -87,13 +87,26 @@ class WithheldTest {
     }
 
     @Test
-    void aFailingEnforcerCostsNeitherTheVerdictNorTheCounts() throws Exception {
+    void aFailingPlatformCostsNeitherTheVerdictNorTheCounts() throws Exception {
         monitor = Vigil.builder()
                 .config(Config.builder().out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false).rules(new RuleSource("greed.drl", GREED)).build())
                 .sink(alerts::add)
-                .enforcer(s -> {
-                    throw new IllegalStateException("platform down");
-                })
+                .platform(new MonitorTest.RecordingPlatform(new java.util.AbstractList<String>() {
+                    @Override
+                    public boolean add(String call) {
+                        throw new IllegalStateException("platform down");
+                    }
+
+                    @Override
+                    public String get(int i) {
+                        throw new IndexOutOfBoundsException(i);
+                    }
+
+                    @Override
+                    public int size() {
+                        return 0;
+                    }
+                }))
                 .serviceSinks(false)
                 .start();
         assertEquals(Decision.FLAG, monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(80))))
@@ -108,6 +121,21 @@ class WithheldTest {
         assertEquals(2, s.observed());
         assertEquals(s.observed(), s.allowed() + s.flagged() + s.blocked() + s.withheld());
         assertEquals(s.observed(), s.watchJudged());
+    }
+
+    @Test
+    void aSynchronousSinkHasTheViolationBeforeTheVerdictReturns() throws Exception {
+        List<Alert> inline = new java.util.ArrayList<>();
+        monitor = Vigil.builder()
+                .config(Config.builder().out(dir).audit(null).clock(Config.ClockMode.EVENTS).logAlerts(false)
+                        .rules(new RuleSource("greed.drl", GREED)).build())
+                .synchronousSink(inline::add)
+                .serviceSinks(false)
+                .start();
+        Verdict v = monitor.judge(new ActionEvent("a1", 1_000, "alice", Term.struct("harvest", Term.num(80))));
+        assertEquals(Decision.FLAG, v.decision());
+        assertTrue(inline.stream().anyMatch(a -> a instanceof Alert.ViolationAlert va && va.violation().equals(v.violations().get(0))),
+                "recorded in the judging thread, before judge returned: " + inline);
     }
 
     static String functor(Event e) {

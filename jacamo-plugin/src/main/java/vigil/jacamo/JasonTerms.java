@@ -1,6 +1,8 @@
 package vigil.jacamo;
 
+import jason.asSyntax.ASSyntax;
 import jason.asSyntax.ListTerm;
+import jason.asSyntax.ListTermImpl;
 import jason.asSyntax.Literal;
 import jason.asSyntax.NumberTerm;
 import jason.asSyntax.StringTerm;
@@ -9,12 +11,13 @@ import java.util.List;
 import vigil.core.Term;
 
 /**
- * Translates Jason terms into Vigil's platform-free {@link Term}, so rules never see a Jason type. A
+ * Translates Jason terms into Vigil's platform-free {@link Term}, so rules never see a Jason type, and back
+ * ({@link #toJason}, for what Vigil tells agents). A
  * strongly negated literal keeps its {@code ~} in the functor ({@code ~price}); anything that is not a
  * term Vigil knows (an expression left unsolved, a map, a plan, an arbitrary Java object, null) becomes a
  * string holding its text. Never throws. Stateless and thread-safe.
  */
-final class JasonTerms {
+public final class JasonTerms {
 
     /** Deeper nesting than this is kept as text: content from agents is not trusted to be small. */
     private static final int MAX_DEPTH = 64;
@@ -56,6 +59,37 @@ final class JasonTerms {
             return content.getClass().getName() + " (its text could not be read: "
                     + (e instanceof StackOverflowError ? "nested too deep" : e.getClass().getSimpleName()) + ")";
         }
+    }
+
+    /**
+     * The Jason term for one of Vigil's: structures become literals ({@code ~f} a strongly negated one),
+     * numbers, strings, lists and variables their Jason kinds. Used for the beliefs and messages sanctions give
+     * agents, and by the agents' {@code vigil.*} internal actions.
+     */
+    public static jason.asSyntax.Term toJason(Term t) {
+        return switch (t.kind()) {
+            case NUMBER -> ASSyntax.createNumber(Double.parseDouble(t.functor()));
+            case STRING -> ASSyntax.createString(t.functor());
+            case VARIABLE -> ASSyntax.createVar(t.functor());
+            case LIST -> {
+                ListTerm l = new ListTermImpl();
+                for (Term item : t.args()) {
+                    l.append(toJason(item));
+                }
+                yield l;
+            }
+            case STRUCTURE -> {
+                boolean negated = t.functor().startsWith("~");
+                Literal l = ASSyntax.createLiteral(!negated, negated ? t.functor().substring(1) : t.functor());
+                for (Term a : t.args()) {
+                    l.addTerm(toJason(a));
+                }
+                for (Term a : t.annotations()) {
+                    l.addAnnot(toJason(a));
+                }
+                yield l;
+            }
+        };
     }
 
     /** The text, cut after {@link #MAX_TEXT} characters with a note of its length. */

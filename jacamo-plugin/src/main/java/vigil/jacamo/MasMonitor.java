@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
-import vigil.core.Alert.SystemAlert;
-import vigil.core.AuditLog;
+import vigil.core.AuditTrail;
 import vigil.core.Config;
 
 /**
@@ -57,11 +56,11 @@ public final class MasMonitor {
 
     /**
      * Starts the monitor for the next MAS from a builder and makes it the shared one. Vigil's
-     * {@link vigil.core.Enforcer} for Jason agents replaces the builder's. The caller closes it with {@link #shutdown()}.
+     * platform for Jason agents ({@link JasonPlatform}) replaces the builder's. The caller closes it with {@link #shutdown()}.
      * Throws what {@link Vigil.Builder#start()} throws when the rules or the configuration are bad.
      */
     public static Monitor install(Vigil.Builder builder) {
-        Monitor m = builder.enforcer(new ArchEnforcer()).start();
+        Monitor m = builder.platform(new JasonPlatform()).start();
         synchronized (LOCK) {
             Monitor old = monitor;
             monitor = m;
@@ -195,7 +194,7 @@ public final class MasMonitor {
         Config config = null;
         try {
             config = file == null ? Config.defaults() : Config.load(file);
-            monitor = Vigil.builder().config(config).enforcer(new ArchEnforcer()).start();
+            monitor = Vigil.builder().config(config).platform(new JasonPlatform()).start();
             owned = true;
             TRAFFIC.reset();
             addShutdownHook();
@@ -252,8 +251,8 @@ public final class MasMonitor {
             }
             return;
         }
-        try (AuditLog audit = new AuditLog(config.audit(), config.auditKey(), config.auditSync())) {
-            audit.accept(new SystemAlert(SystemAlert.Kind.MONITOR_UNAVAILABLE, reason, System.currentTimeMillis()));
+        try {
+            AuditTrail.recordUnavailable(config, reason);
         } catch (Exception e) {
             System.err.println("ERROR " + reason + " (and the audit log " + config.audit() + " could not record it: " + e.getMessage() + ")");
         }

@@ -412,7 +412,7 @@ public class MonitoredArch extends AgArch {
     }
 
     /** Removes Vigil's beliefs {@code functor/arity} (whose first argument is {@code first}, when given). */
-    private void forget(String functor, int arity, String first) {
+    void forget(String functor, int arity, String first) {
         Agent ag = getTS().getAg();
         List<Literal> found = new ArrayList<>();
         BeliefLock.run(ag.getBB(), () -> {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Stats;
 import vigil.core.Alert.ViolationAlert;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.core.Event;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 
 /**
@@ -82,14 +82,14 @@ class ConcurrencyTest {
         Set<String> ids = new HashSet<>();
         Set<String> messages = new HashSet<>();
         for (String l : traced) {
-            Event e = EventJson.read(l);
+            Event e = Trace.read(l);
             assertTrue(ids.add(e.id()), "judged twice: " + l);
             MessageEvent m = (MessageEvent) e;
             assertTrue(messages.add(m.sender() + " " + m.text()), "the same message judged twice: " + l);
             assertTrue(m.text().contains("(" + m.sender() + ","), "judged under its real sender: " + l);
         }
-        AuditVerifier.Report r = AuditVerifier.verify(dir.resolve("audit.jsonl"), null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(dir.resolve("audit.jsonl"), null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals((long) AGENTS * SECRETS, Files.readAllLines(dir.resolve("audit.jsonl")).stream()
                 .filter(l -> l.contains("\"kind\":\"violation\"")).count(), "every violation in the audit log");
     }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import vigil.core.Durations;
+import vigil.core.Config;
 
 /**
  * The corpus of honest real programs ({@code src/test/resources/corpus}): each folder holds one program that
@@ -62,7 +62,7 @@ class CorpusTest {
             expected.load(r);
         }
         Path project = folder.resolve(expected.getProperty("project", onlyProject(folder)));
-        Duration duration = Durations.parse(expected.getProperty("duration", "2s"));
+        Duration duration = Config.parseDuration(expected.getProperty("duration", "2s"));
         PacksRun r = PacksRun.run(project, duration, OUT.resolve(name));
         ROWS.put(name, r);
         assertEquals(Integer.parseInt(expected.getProperty("violations", "0")), r.violations().size(),

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Alert;
 import vigil.core.Alert.SystemAlert;
 import vigil.core.Alert.WithheldAlert;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.core.ActionEvent;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 
 /**
@@ -105,13 +105,13 @@ class EscapeTest {
                 "the creator is recorded: " + mas.alerts);
         mas.close();
         mas = null;
-        long creations = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(EventJson::read)
+        long creations = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(Trace::read)
                 .filter(e -> e instanceof ActionEvent a && a.agent().equals("mallory") && a.action().functor().equals(".create_agent"))
                 .count();
         assertEquals(2, creations, "each creation is an action of its creator, in the trace");
         String audit = Files.readString(dir.resolve("audit.jsonl"));
         assertTrue(audit.contains("mallory created minion2 from minion.asl"), "the audit log names the creator");
-        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(dir.resolve("audit.jsonl"), null).status());
+        assertEquals(AuditTrail.Status.INTACT, AuditTrail.verify(dir.resolve("audit.jsonl"), null).status());
     }
 
     @Test
@@ -229,7 +229,7 @@ class EscapeTest {
         assertEquals(0, MasMonitor.traffic().incoming(), "no ping judged as coming from an unmonitored agent");
         mas.close();
         mas = null;
-        long messages = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(EventJson::read)
+        long messages = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(Trace::read)
                 .filter(e -> e instanceof MessageEvent).count();
         assertEquals(5, messages, "each ping judged once");
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.core.Term;
 
@@ -55,7 +55,7 @@ class ExhaustTest {
         assertEquals(2, mas.monitor.violationsOf("mallory").size(), "both judged: " + mas.monitor.violations());
         mas.close();
         mas = null;
-        List<MessageEvent> traced = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(EventJson::read)
+        List<MessageEvent> traced = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(Trace::read)
                 .map(e -> (MessageEvent) e).toList();
         assertEquals(2, traced.size());
         Term numbers = traced.stream().filter(m -> m.content().functor().equals("numbers")).findFirst().orElseThrow().content();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Alert.SystemAlert;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.core.Config;
 import vigil.core.Stats;
 
@@ -77,8 +77,8 @@ class FloodTest {
         assertTrue(s.observed() >= before.observed());
 
         String audit = Files.readString(dir.resolve("audit.jsonl"));
-        AuditVerifier.Report r = AuditVerifier.verify(dir.resolve("audit.jsonl"), null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), "the log is sealed: " + r.describe());
+        AuditTrail.Report r = AuditTrail.verify(dir.resolve("audit.jsonl"), null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), "the log is sealed: " + r.describe());
         List<String> stopped = mas.alerts.stream().filter(a -> a instanceof SystemAlert sa && sa.kind() == SystemAlert.Kind.STOPPED)
                 .map(a -> ((SystemAlert) a).message()).toList();
         assertEquals(1, stopped.size());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Alert.SystemAlert;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.core.Config;
 
 /**
@@ -78,7 +78,7 @@ class FreezeTest {
         assertTrue(errors.get(0).contains("the event was allowed (fail-open)"), errors.get(0));
         mas.close();
         mas = null;
-        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(dir.resolve("audit.jsonl"), null).status());
+        assertEquals(AuditTrail.Status.INTACT, AuditTrail.verify(dir.resolve("audit.jsonl"), null).status());
     }
 
     @Test
@@ -104,8 +104,8 @@ class FreezeTest {
         assertEquals(26, mas.monitor.stats().watchJudged(), "every event judged by the watch");
         mas.close();
         mas = null;
-        AuditVerifier.Report r = AuditVerifier.verify(dir.resolve("audit.jsonl"), null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(dir.resolve("audit.jsonl"), null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals(26, Files.readAllLines(dir.resolve("trace.jsonl")).size());
     }
 }

@@ -9,7 +9,7 @@ import jason.asSyntax.Literal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.core.Term;
 
@@ -28,9 +28,9 @@ class HostileInputTest {
         Term t = JasonTerms.of(content);
         String text = JasonTerms.text(content);
         MessageEvent e = new MessageEvent("m1", 1, "mallory", "bob", "tell", t, text, null, null);
-        String line = EventJson.write(e);
+        String line = Trace.write(e);
         assertFalse(line.contains("\n") || line.contains("\r"), "one line");
-        assertEquals(e, EventJson.read(line));
+        assertEquals(e, Trace.read(line));
     }
 
     @Test

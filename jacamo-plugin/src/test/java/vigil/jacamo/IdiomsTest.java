@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vigil.core.ActionOutcome;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 
 /**
  * The honest idioms the default packs used to flag, each as a real Jason run next to the misbehaviour the
@@ -72,7 +72,7 @@ class IdiomsTest {
     static List<ActionOutcome> outcomes(String run) throws Exception {
         List<ActionOutcome> out = new ArrayList<>();
         for (String line : Files.readAllLines(OUT.resolve(run).resolve("trace.jsonl"))) {
-            if (EventJson.read(line) instanceof ActionOutcome o) {
+            if (Trace.read(line) instanceof ActionOutcome o) {
                 out.add(o);
             }
         }

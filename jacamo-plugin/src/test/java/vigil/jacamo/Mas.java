@@ -74,6 +74,14 @@ final class Mas implements AutoCloseable {
 
     /** Starts the monitor (when {@code config} is not null) and then the project file, wherever it is. */
     static Mas start(Path project, Config.Builder config, String... drl) {
+        return start(project, config, null, drl);
+    }
+
+    /**
+     * As {@link #start(Path, Config.Builder, String...)}; with a class {@code loader}, the monitor finds its
+     * sinks and sanction kinds through the SPI in what that loader sees, as a deployment with extra jars does.
+     */
+    static Mas start(Path project, Config.Builder config, ClassLoader loader, String... drl) {
         Mas m = new Mas();
         try {
             if (config != null) {
@@ -81,8 +89,8 @@ final class Mas implements AutoCloseable {
                 for (int i = 0; i < drl.length; i++) {
                     sources[i] = new RuleSource("test" + i + ".drl", drl[i]);
                 }
-                m.monitor = MasMonitor.install(Vigil.builder().config(config.rules(sources).build())
-                        .sink(m.alerts::add).serviceSinks(false).classLoader(NO_PACKS));
+                Vigil.Builder b = Vigil.builder().config(config.rules(sources).build()).sink(m.alerts::add);
+                m.monitor = MasMonitor.install(loader == null ? b.serviceSinks(false).classLoader(NO_PACKS) : b.classLoader(loader));
             }
             m.run = JasonRun.start(project, false);
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import vigil.core.Violation;
 import vigil.core.Alert.WithheldAlert;
 import vigil.core.Config;
 import vigil.core.Event;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.core.SenderBelief;
 
@@ -148,7 +148,7 @@ class MonitoredArchTest {
         mas = null;
         Map<String, SenderBelief> seen = new LinkedHashMap<>();
         for (String line : Files.readAllLines(trace)) {
-            Event e = EventJson.read(line);
+            Event e = Trace.read(line);
             if (e instanceof MessageEvent m && m.performative().equals("tell")) {
                 seen.put(m.content().text(0) + " " + m.content().hasAnnotation("about"), m.senderBelief());
             }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.Violation;
-import vigil.core.AuditVerifier;
-import vigil.core.EventJson;
+import vigil.core.AuditTrail;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.core.RuleInfo;
 
@@ -101,7 +101,7 @@ class SecurityTest {
         mas.close();
         mas = null;
         for (String line : Files.readAllLines(trace)) {
-            if (EventJson.read(line) instanceof MessageEvent m) {
+            if (Trace.read(line) instanceof MessageEvent m) {
                 assertEquals("mallory", m.sender(), "every message judged under its real sender: " + line);
             }
         }
@@ -109,8 +109,8 @@ class SecurityTest {
                 "two secrets, the note, the two objects that are not terms: each judged (the message to \"vigil\","
                         + " which is no agent, is counted as undeliverable)");
         Path audit = dir.resolve("audit.jsonl");
-        AuditVerifier.Report r = AuditVerifier.verify(audit, null);
-        assertEquals(AuditVerifier.Status.INTACT, r.status(), r.describe());
+        AuditTrail.Report r = AuditTrail.verify(audit, null);
+        assertEquals(AuditTrail.Status.INTACT, r.status(), r.describe());
         assertEquals(1, Files.readAllLines(audit).stream().filter(l -> l.contains("\"kind\":\"close\"")).count(),
                 "the close record mallory wrote in its message did not become a record");
     }

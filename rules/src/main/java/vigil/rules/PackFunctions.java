@@ -1,10 +1,13 @@
 package vigil.rules;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import vigil.core.Event;
 import vigil.core.Term;
 
 /**
@@ -57,5 +60,38 @@ public final class PackFunctions {
             }
         }
         return false;
+    }
+
+    private static final Map<Class<?>, java.lang.reflect.Method> AGENT_GETTERS = new ConcurrentHashMap<>();
+
+    /**
+     * The agents of what a rule collected, sorted and each once: the acting agent of each event (the sender of
+     * a message), or the {@code agent} field of each fact a pack declares ({@code declare Flip agent : String}).
+     * For {@code List(agents(this).size() >= 3) from collect(...)} and for naming the offenders.
+     */
+    public static Set<String> agents(Collection<?> items) {
+        Set<String> out = new TreeSet<>();
+        for (Object o : items) {
+            if (o instanceof Event e) {
+                out.add(e.agent());
+            } else if (o != null) {
+                java.lang.reflect.Method getter = AGENT_GETTERS.computeIfAbsent(o.getClass(), c -> {
+                    for (String name : new String[] {"getAgent", "agent"}) {
+                        try {
+                            return c.getMethod(name);
+                        } catch (NoSuchMethodException ex) {
+                            // a declared type has getAgent(), a record agent()
+                        }
+                    }
+                    throw new IllegalArgumentException(c.getName() + " has no agent field to collect");
+                });
+                try {
+                    out.add(String.valueOf(getter.invoke(o)));
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException("could not read the agent of " + o, ex);
+                }
+            }
+        }
+        return out;
     }
 }

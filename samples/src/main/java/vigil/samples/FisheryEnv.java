@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Config;
-import vigil.core.Durations;
 import vigil.core.EscalationPolicy;
 
 /**
@@ -209,7 +208,7 @@ public class FisheryEnv extends ScenarioEnv {
         @Override
         protected Config.Builder configure(Config.Builder b, Spec spec) {
             super.configure(b, spec);
-            b.param("commons.window", Durations.format(WINDOW));
+            b.param("commons.window", Config.formatDuration(WINDOW));
             b.param("commons.sustainable", Integer.toString(sustainable(spec)));
             return b.escalation("commons", EscalationPolicy.parse("warn; 2 in 10m: quarantine"));
         }

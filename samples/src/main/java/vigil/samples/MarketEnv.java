@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Config;
-import vigil.core.Durations;
 import vigil.core.EscalationPolicy;
 
 /**
@@ -217,7 +216,7 @@ public class MarketEnv extends ScenarioEnv {
         @Override
         protected Config.Builder configure(Config.Builder b, Spec spec) {
             super.configure(b, spec);
-            b.param("collusion.window", Durations.format(WINDOW));
+            b.param("collusion.window", Config.formatDuration(WINDOW));
             b.param("collusion.reference", Integer.toString(COMPETITIVE));
             // Three in ten minutes: the rule reports pairs, so in a cartel of three each member is reported twice a round.
             return b.escalation("competition", EscalationPolicy.parse("warn; 3 in 10m: quarantine"));

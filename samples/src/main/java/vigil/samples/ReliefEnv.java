@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Config;
-import vigil.core.Durations;
 import vigil.core.EscalationPolicy;
 
 /**
@@ -208,7 +207,7 @@ public class ReliefEnv extends ScenarioEnv {
             }
             b.param("principal.serves", String.join(", ", serves));
             b.param("principal.limits", "ngo_a: harvest " + LIMIT + ", ngo_b: harvest " + LIMIT);
-            b.param("commons.window", Durations.format(WINDOW));
+            b.param("commons.window", Config.formatDuration(WINDOW));
             b.param("commons.sustainable", Integer.toString(SHARE * spec.agents()));
             return b.escalation("commons", EscalationPolicy.parse("warn; 2 in 10m: quarantine"));
         }

@@ -70,7 +70,7 @@ public abstract class Scenario {
 
     /** Vigil's configuration for this scenario: parameters, escalation. The default sets the honesty window to one round's. */
     protected Config.Builder configure(Config.Builder b, Spec spec) {
-        return b.param("honesty.window", vigil.core.Durations.format(ScenarioEnv.WINDOW));
+        return b.param("honesty.window", Config.formatDuration(ScenarioEnv.WINDOW));
     }
 
     /** The runs of each seed; the first is the one scored. The default: sanctions on, then off. */

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import vigil.core.Monitor;
 import vigil.core.Vigil;
 import vigil.core.Event;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.Violation;
 import vigil.core.Alert;
 import vigil.core.Alert.ViolationAlert;
@@ -145,7 +145,7 @@ public final class ScenarioRun {
         try {
             for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    out.add(EventJson.read(line));
+                    out.add(Trace.read(line));
                 }
             }
         } catch (IOException e) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Config;
-import vigil.core.Durations;
 import vigil.core.EscalationPolicy;
 
 /**
@@ -222,7 +221,7 @@ public class TeamEnv extends ScenarioEnv {
         @Override
         protected Config.Builder configure(Config.Builder b, Spec spec) {
             super.configure(b, spec);
-            String w = Durations.format(WINDOW);
+            String w = Config.formatDuration(WINDOW);
             b.param("influence.window", w);
             b.param("influence.cascade_window", w);
             b.param("influence.hijack_window", w);

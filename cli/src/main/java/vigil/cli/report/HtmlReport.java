@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vigil.core.Violation;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.cli.report.RunFolder.Audited;
 import vigil.cli.report.RunFolder.Traffic;
 import vigil.cli.report.RunContext.Ending;
@@ -206,7 +206,7 @@ public final class HtmlReport {
                 .append(value == null ? "n/a" : esc(value)).append("</dd></div>\n");
     }
 
-    static String chainText(AuditVerifier.Report r) {
+    static String chainText(AuditTrail.Report r) {
         if (r == null) {
             return "no audit log";
         }
@@ -217,7 +217,7 @@ public final class HtmlReport {
         };
     }
 
-    private static String chainClass(AuditVerifier.Report r) {
+    private static String chainClass(AuditTrail.Report r) {
         return r == null ? "missing" : r.status().name().toLowerCase(Locale.ROOT);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vigil.core.Violation;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 
 /**
  * Everything the page shows about one run folder, read once by {@link RunReader}: the scenario's facts (null
@@ -18,7 +18,7 @@ record RunFolder(
         RunContext context,
         List<Audited> violations,
         long withheld,
-        AuditVerifier.Report chain,
+        AuditTrail.Report chain,
         Traffic traffic,
         List<String> problems) {
 

@@ -20,12 +20,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.ServiceLoader;
 import vigil.core.Violation;
-import vigil.core.AlertJson;
-import vigil.core.AuditVerifier;
+import vigil.core.AuditTrail;
 import vigil.core.ActionEvent;
 import vigil.core.ReportEvent;
 import vigil.core.Event;
-import vigil.core.EventJson;
+import vigil.core.Trace;
 import vigil.core.MessageEvent;
 import vigil.cli.report.RunFolder.Audited;
 import vigil.cli.report.RunFolder.Edge;
@@ -80,7 +79,7 @@ final class RunReader {
         List<Audited> violations = new ArrayList<>();
         long[] withheld = {0};
         Map<String, Edge> cited = new HashMap<>();
-        AuditVerifier.Report chain = audit(dir.resolve(AUDIT), auditKey, violations, withheld, cited, problems);
+        AuditTrail.Report chain = audit(dir.resolve(AUDIT), auditKey, violations, withheld, cited, problems);
         Traffic traffic = trace(dir.resolve(TRACE), cited, problems);
         violations.sort(Comparator.comparingLong((Audited a) -> a.violation().time())
                 .thenComparing(a -> a.violation().id()));
@@ -88,7 +87,7 @@ final class RunReader {
     }
 
     /** Reads the violations and withheld events; returns the chain's status, or null when there is no log. */
-    private static AuditVerifier.Report audit(Path file, byte[] key, List<Audited> out, long[] withheld,
+    private static AuditTrail.Report audit(Path file, byte[] key, List<Audited> out, long[] withheld,
             Map<String, Edge> cited, List<String> problems) throws IOException {
         if (!Files.isRegularFile(file)) {
             problems.add("no " + AUDIT + " in this folder: no violations can be shown, and the chain cannot be checked");
@@ -98,18 +97,15 @@ final class RunReader {
         long[] opened = {0};
         JsonLines.read(file, (lineNo, line) -> {
             try {
-                JsonNode node = MAPPER.readTree(line);
-                String kind = node.path("kind").asText();
-                if (kind.equals("violation")) {
-                    out.add(violation(node, cited));
-                } else if (kind.equals("withheld")) {
+                AuditTrail.Entry entry = AuditTrail.read(line);
+                if (entry.kind().equals("violation")) {
+                    out.add(violation(entry, cited));
+                } else if (entry.kind().equals("withheld")) {
                     withheld[0]++;
-                } else if (kind.equals("open")) {
+                } else if (entry.kind().equals("open")) {
                     opened[0]++;
-                } else if (kind.isEmpty()) {
-                    bad.add(lineNo);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 bad.add(lineNo);
             }
             return true;
@@ -120,35 +116,25 @@ final class RunReader {
                     + " times): the page shows them together; give each run its own folder (vigil run does)");
         }
         try {
-            return AuditVerifier.verify(file, key);
+            return AuditTrail.verify(file, key);
         } catch (CharacterCodingException e) {
-            return new AuditVerifier.Report(file, AuditVerifier.Status.BROKEN, 0, 0,
+            return new AuditTrail.Report(file, AuditTrail.Status.BROKEN, 0, 0,
                     "the log is not UTF-8 text throughout (bytes were damaged or edited)", List.of());
         }
     }
 
-    private static Audited violation(JsonNode node, Map<String, Edge> cited) {
-        JsonNode v = node.get("violation");
-        if (v == null || !v.isObject() || !v.path("rule").isTextual()) {
-            throw new IllegalArgumentException("a violation record without its violation");
-        }
-        Violation violation = AlertJson.violation(v);
-        List<String> sanctions = new ArrayList<>();
-        node.path("sanctions").forEach(s -> sanctions.add(s.path("agent").asText() + ": " + s.path("sanction").asText()));
+    private static Audited violation(AuditTrail.Entry entry, Map<String, Edge> cited) {
+        Violation violation = entry.violation();
         for (String id : violation.evidence()) {
             cited.putIfAbsent(id, null);
         }
         // The record carries the evidence events themselves; the trace fills in any it left out.
-        for (JsonNode e : node.path("evidence")) {
-            try {
-                if (EventJson.fromNode(e) instanceof MessageEvent m) {
-                    cited.put(m.id(), new Edge(m.sender(), m.receiver()));
-                }
-            } catch (RuntimeException ignored) {
-                // a damaged evidence event only loses its edge; the violation itself still shows
+        for (Event e : entry.evidence()) {
+            if (e instanceof MessageEvent m) {
+                cited.put(m.id(), new Edge(m.sender(), m.receiver()));
             }
         }
-        return new Audited(violation, sanctions, node.path("decision").asText(""));
+        return new Audited(violation, entry.sanctions(), entry.decision());
     }
 
     private static Traffic trace(Path file, Map<String, Edge> cited, List<String> problems) throws IOException {
@@ -165,7 +151,7 @@ final class RunReader {
         JsonLines.read(file, (lineNo, line) -> {
             Event e;
             try {
-                e = EventJson.read(line);
+                e = Trace.read(line);
             } catch (RuntimeException ex) {
                 bad.add(lineNo);
                 return true;

@@ -31,26 +31,8 @@ final class ReportFixture {
     static final String HOSTILE = "<script>alert(\"pwn\")</script>&'zoë🐟";
     static final long T0 = 1_732_665_600_000L;
 
-    static final String RULES = """
-            package fixture.honesty;
-            import vigil.core.*;
-            import function vigil.core.Findings.violation;
-
-            rule "Telling what one believes false"
-                @value("honesty") @severity("high") @sanction("block, warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.BELIEVES_NEGATION)
-            then
-                violation(kcontext, "told " + $m.receiver() + " " + $m.content() + " while believing the opposite", $m);
-            end
-
-            rule "Telling what one does not believe"
-                @value("honesty") @severity("low") @sanction("warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.NO_BELIEF)
-            then
-                violation(kcontext, "told " + $m.receiver() + " " + $m.content() + " without believing it", $m);
-            end
+    /** Core's test honesty rules (one copy, in core's test resources), and a quota rule of the fixture's own. */
+    static final String RULES = honesty() + """
 
             rule "Harvesting above the quota"
                 @value("commons") @level("objective") @severity("medium") @sanction("warn") @path("gate")
@@ -60,6 +42,14 @@ final class ReportFixture {
                 violation(kcontext, $a.agent() + " took " + $a.action().number(0) + ", above the quota of 10", $a);
             end
             """;
+
+    static String honesty() {
+        try {
+            return Files.readString(Path.of("..", "core", "src", "test", "resources", "vigil", "core", "honesty.drl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** What a scenario run would say about this folder (the samples write it as scenario.json). */
     static final RunContext CONTEXT = new RunContext(FixtureContext.FILE, "A small fishery",

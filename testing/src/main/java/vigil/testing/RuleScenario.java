@@ -26,7 +26,7 @@ import vigil.core.Event;
 import vigil.core.MessageEvent;
 import vigil.core.ReportEvent;
 import vigil.core.SenderBelief;
-import vigil.core.RuleLoader;
+import vigil.core.RuleInfo;
 import vigil.core.RuleSource;
 
 /**
@@ -66,7 +66,7 @@ public final class RuleScenario {
     /** The classpath packs with these names ({@code "honesty"}, {@code "commons"}); none named: every pack. */
     public static RuleScenario packs(String... names) {
         RuleScenario s = new RuleScenario();
-        List<RuleSource> all = RuleLoader.fromClasspath(Thread.currentThread().getContextClassLoader());
+        List<RuleSource> all = RuleSource.classpath(Thread.currentThread().getContextClassLoader());
         Set<String> wanted = Set.of(names);
         Set<String> seen = new LinkedHashSet<>();
         for (RuleSource r : all) {
@@ -260,6 +260,18 @@ public final class RuleScenario {
     public Outcome run() {
         Outcome out = play();
         List<String> problems = new ArrayList<>();
+        // A misspelt rule name would make expect fail for the wrong reason and expectNo pass for none.
+        List<String> named = new ArrayList<>(forbidden);
+        expectations.stream().map(Expectation::rule).filter(r -> r != null).forEach(named::add);
+        for (String rule : named) {
+            if (!out.rules().contains(rule)) {
+                problems.add("no rule named \"" + rule + "\" is loaded (loaded: "
+                        + String.join(", ", out.rules().stream().map(r -> "\"" + r + "\"").toList()) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            Assertions.fail(String.join("; ", problems));
+        }
         for (Expectation e : expectations) {
             long n = out.violations().stream().filter(e::matches).count();
             if (e.exact ? n != e.times : n < e.times) {
@@ -300,7 +312,8 @@ public final class RuleScenario {
             if (!monitor.drain(60_000)) {
                 throw new AssertionError("the watch did not finish judging the scenario within 60 s");
             }
-            return new Outcome(List.copyOf(events), verdicts, monitor.violations());
+            return new Outcome(List.copyOf(events), verdicts, monitor.violations(),
+                    monitor.rules().stream().map(RuleInfo::name).distinct().sorted().toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -323,7 +336,7 @@ public final class RuleScenario {
     }
 
     /** What a scenario produced: the gate's verdict for each event, in order, and every violation recorded. */
-    public record Outcome(List<Event> events, List<Verdict> verdicts, List<Violation> violations) {
+    public record Outcome(List<Event> events, List<Verdict> verdicts, List<Violation> violations, List<String> rules) {
 
         /** The violations of one rule. */
         public List<Violation> of(String rule) {

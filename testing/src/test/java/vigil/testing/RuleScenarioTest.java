@@ -2,6 +2,10 @@ package vigil.testing;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import vigil.core.SenderBelief;
@@ -10,18 +14,17 @@ import vigil.core.RuleSource;
 
 class RuleScenarioTest {
 
-    static final RuleSource HONESTY = new RuleSource("honesty.drl", """
-            package test.honesty;
-            import vigil.core.*;
-            import function vigil.core.Findings.violation;
-            rule "Telling what one does not believe"
-                @value("honesty") @severity("low") @sanction("warn") @path("gate")
-            when
-                $m : MessageEvent(performative == "tell", senderBelief == SenderBelief.NO_BELIEF)
-            then
-                violation(kcontext, $m.sender() + " told " + $m.content() + " without believing it", $m);
-            end
-            """);
+    /** The honesty rules core's tests judge with: one copy, in core's test resources. */
+    static final RuleSource HONESTY = honesty();
+
+    static RuleSource honesty() {
+        try {
+            return new RuleSource("honesty.drl", Files.readString(Path.of("..", "core", "src", "test", "resources", "vigil", "core",
+                    "honesty.drl")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void anUnmetExpectationFailsListingWhatFired() {
@@ -33,7 +36,20 @@ class RuleScenarioTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("1 fired:"), e.getMessage());
         assertTrue(e.getMessage().contains("\"Telling what one does not believe\" (honesty, gate) by [alice] at 1000 ms:"
-                + " alice told price(apple,10) without believing it [evidence m1]"), e.getMessage());
+                + " told price(apple,10) without believing it [evidence m1]"), e.getMessage());
+    }
+
+    @Test
+    void aRuleNameThatNoLoadedRuleHasFailsExpectAndExpectNo() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RuleScenario.rules(HONESTY)
+                .at(1_000).tell("alice", "bob", "hi").belief(SenderBelief.BELIEVES)
+                .expectNo("Telling what one does not beleive")
+                .run());
+        assertTrue(e.getMessage().startsWith("no rule named \"Telling what one does not beleive\" is loaded (loaded: "
+                + "\"Telling what one believes false\", \"Telling what one does not believe\")"), e.getMessage());
+        assertThrows(AssertionFailedError.class, () -> RuleScenario.rules(HONESTY)
+                .at(1_000).tell("alice", "bob", "hi").belief(SenderBelief.NO_BELIEF)
+                .expect("Lying").run());
     }
 
     @Test

@@ -1,0 +1,5 @@
+!start.
+
++!start <- .send(bob, tell, offer(cheap)).
+
++role_revoked(Role)[source(vigil)] <- .print("lost role ", Role).

@@ -1,0 +1,1 @@
++offer(X)[source(A)] <- .print("offer from ", A).
