@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.core.AuditTrail;
+import vigil.core.Config;
 
 /**
  * Jason's own examples that carry Java (environments, internal actions, agent classes and architectures, jars
@@ -30,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (its Java compiled as Jason's build does, then {@code jason.infra.local.RunLocalMAS}) and under
  * {@code vigil run}, each in a JVM of its own, and both must show the same behaviour: the same agents speaking,
  * the example's characteristic lines, and no error. The examples with a Swing GUI run under a virtual display
- * (Xvfb) when the machine has one to offer, and are skipped, saying so, when it has not.
+ * (Xvfb) when the machine has one to offer, and are skipped, saying so, when it has not. The same run under
+ * {@code vigil run} is the example's place in the corpus of honest programs: the default packs raise the
+ * violations its {@code expected.properties} expects (none), its figures go to {@code target/corpus/summary-java.tsv}.
  */
 class JasonExamplesTest {
 
@@ -81,30 +89,30 @@ class JasonExamplesTest {
 
     @Test
     void roomEnvironmentInDefaultPackage() throws Exception {
-        same("jason-room", "Room.mas2j", 3, false, "^Agent porter is doing lock$", "^Agent porter is doing unlock$");
+        same("jason-room", "Room.mas2j", false, "^Agent porter is doing lock$", "^Agent porter is doing unlock$");
     }
 
     @Test
     void waterJugsEnvironment() throws Exception {
-        same("jason-water-jugs", "water_jugs.mas2j", 3, false, "^\\[Jugs\\] doing (fill|empty|pour)\\(",
+        same("jason-water-jugs", "water_jugs.mas2j", false, "^\\[Jugs\\] doing (fill|empty|pour)\\(",
                 "^\\[agent_simple\\] +State: \\(\\d,\\d\\)$");
     }
 
     @Test
     void airportAgentClassesArchitectureAndInternalAction() throws Exception {
-        same("jason-airport", "HeathrowRobots.mas2j", 4, false, "^\\[mds\\d\\] \\*+ I won !+$",
+        same("jason-airport", "HeathrowRobots.mas2j", false, "^\\[mds\\d\\] \\*+ I won !+$",
                 "^A CPH is trying to disarm a bomb! Disabled by its architecture\\.$");
     }
 
     @Test
     void prisonersDilemmaInternalActionsWithJarsFromLib() throws Exception {
-        same("jason-iterated-prisoners-dilemma", "ipd.mas2j", 5, true, "^\\[arbitrer\\] I'm arresting player",
+        same("jason-iterated-prisoners-dilemma", "ipd.mas2j", true, "^\\[arbitrer\\] I'm arresting player",
                 "^\\[arbitrer\\] Scores at time \\d+: \\d \\d$");
     }
 
     @Test
     void domesticRobotSwingEnvironment() throws Exception {
-        same("jason-domestic-robot", "DomesticRobot.mas2j", 5, true, "^\\[robot\\] doing: hand_in\\(beer\\)$",
+        same("jason-domestic-robot", "DomesticRobot.mas2j", true, "^\\[robot\\] doing: hand_in\\(beer\\)$",
                 "^\\[owner\\] doing: sip\\(beer\\)$");
     }
 
@@ -170,18 +178,22 @@ class JasonExamplesTest {
 
     // ---- the two runners ----
 
-    private void same(String example, String mas2j, int seconds, boolean gui, String... characteristic) throws Exception {
+    private void same(String example, String mas2j, boolean gui, String... characteristic) throws Exception {
         if (gui) {
             String why = example + " opens a window: no display and no Xvfb on this machine";
             // CI installs Xvfb and sets VIGIL_REQUIRE_DISPLAY: there, no display is a failure, not a skip.
             assertFalse(display == null && System.getenv("VIGIL_REQUIRE_DISPLAY") != null, why);
             Assumptions.assumeTrue(display != null, why);
         }
-        // The two runners side by side, each stopped once it has shown the example's characteristic lines.
+        // The two runners side by side: Jason's stopped once it has shown the example's characteristic lines,
+        // Vigil's run for the corpus's duration (the example is one of the honest programs: see corpus()).
+        Properties expected = expected(example);
         Path forJason = copy(example);
         Path forVigil = copy(example);
+        Path audit = tmp.resolve(example + "-audit.jsonl");
         CompletableFuture<Run> underJason = CompletableFuture.supplyAsync(() -> unchecked(() -> jason(forJason, mas2j, 40, characteristic)));
-        Run vigil = vigil(forVigil, mas2j, 60, gui ? "false" : "true", display, characteristic);
+        int seconds = (int) Math.max(1, Config.parseDuration(expected.getProperty("duration", "3s")).toSeconds());
+        Run vigil = vigil(forVigil, mas2j, seconds, gui ? "false" : "true", display, List.of("--audit", audit.toString()));
         Run jason = underJason.get();
         assertTrue(vigil.output().contains("vigil: running"), vigil.output());
         assertTrue(vigil.output().contains("vigil: summary"), vigil.output());
@@ -192,12 +204,75 @@ class JasonExamplesTest {
             assertTrue(p.matcher(jason.lines()).find(), "Jason's runner did not print " + c + ":\n" + jason.output());
             assertTrue(p.matcher(vigil.lines()).find(), "vigil run did not print " + c + ":\n" + vigil.output());
         }
+        corpus(example, expected, vigil, audit);
+    }
+
+    // ---- the examples as honest programs of the corpus (jacamo-plugin's CorpusTest runs those without Java) ----
+
+    private static final Pattern AGENTS = Pattern.compile("(?m)^vigil: running .* with (\\d+) agents");
+    private static final Pattern MESSAGES = Pattern.compile("(?m)^  messages +(\\d+) sent");
+    private static final Pattern ACTIONS = Pattern.compile("(?m)^  actions +(\\d+) judged");
+    private static final Map<String, String> ROWS = new TreeMap<>();
+
+    private static Properties expected(String example) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(CORPUS.resolve(example).resolve("expected.properties"), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    /**
+     * The run under the default packs raised exactly the violations the example's {@code expected.properties}
+     * expects (an honest program: none), and sent and started at least the messages and actions it says.
+     */
+    private static void corpus(String example, Properties expected, Run vigil, Path audit) throws IOException {
+        assertNotNull(JasonExamplesTest.class.getResource("/META-INF/kmodule.xml"), "the default packs are on the class path");
+        Map<String, Integer> byPack = new TreeMap<>();
+        List<String> said = new ArrayList<>();
+        for (String line : Files.readAllLines(audit, StandardCharsets.UTF_8)) {
+            AuditTrail.Entry e = AuditTrail.read(line);
+            if (e.violation() != null) {
+                byPack.merge(e.violation().pack(), 1, Integer::sum);
+                said.add(e.violation().rule() + ": " + e.violation().explanation());
+            }
+        }
+        int agents = Integer.parseInt(found(AGENTS, vigil.output()));
+        long messages = Long.parseLong(found(MESSAGES, vigil.output()));
+        long actions = Long.parseLong(found(ACTIONS, vigil.output()));
+        ROWS.put(example, String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%s", example, agents, messages, actions,
+                said.size(), byPack));
+        assertEquals(Integer.parseInt(expected.getProperty("violations", "0")), said.size(),
+                example + ": violations from the default packs: " + String.join("; ", said));
+        long atLeastMessages = Long.parseLong(expected.getProperty("messages", "0"));
+        long atLeastActions = Long.parseLong(expected.getProperty("actions", "0"));
+        assertTrue(messages >= atLeastMessages, example + ": sent " + messages + " messages, expected at least " + atLeastMessages);
+        assertTrue(actions >= atLeastActions, example + ": started " + actions + " actions, expected at least " + atLeastActions);
+    }
+
+    private static String found(Pattern p, String output) {
+        Matcher m = p.matcher(output);
+        assertTrue(m.find(), "vigil run's summary has no " + p + ":\n" + output);
+        return m.group(1);
+    }
+
+    /** The examples in figures, for docs/rule-packs.md's corpus table, beside jacamo-plugin's target/corpus/summary.tsv. */
+    @AfterAll
+    static void writeCorpusSummary() throws IOException {
+        if (ROWS.isEmpty()) {
+            return;
+        }
+        Path out = Files.createDirectories(Path.of("target", "corpus"));
+        Files.writeString(out.resolve("summary-java.tsv"), "program\tagents\tmessages\tactions\tviolations\tby pack\n"
+                + String.join("\n", ROWS.values()) + "\n", StandardCharsets.UTF_8);
     }
 
     private static void assertNoTrouble(String who, String output) {
         // An exception on Swing's thread is the example's own GUI code (JFreeChart's dataset is not thread-safe in
-        // the prisoners' dilemma, under either runner): not the runner's trouble.
-        String own = output.replaceAll("(?m)^Exception in thread \"AWT-EventQueue-\\d+\".*(\\R(\\tat |\\t\\.\\.\\.|Caused by).*)*", "");
+        // the prisoners' dilemma, under either runner): not the runner's trouble. An agent's line may land on the
+        // first line of its trace, pushing the exception's own line to the next.
+        String own = output.replaceAll("(?m)^Exception in thread \"AWT-EventQueue-\\d+\".*"
+                + "(\\R([\\w.$]+(Exception|Error)\\b|\\tat |\\t\\.\\.\\.|Caused by).*)*", "");
         for (String line : own.split("\\R")) {
             assertFalse(TROUBLE.matcher(line).find(), who + " printed an error: " + line + "\n" + output);
         }
@@ -256,8 +331,14 @@ class JasonExamplesTest {
     /** {@code vigil run}, as the ./vigil script starts it. */
     private Run vigil(Path dir, String mas2j, int seconds, String headless, String display, String... until)
             throws Exception {
+        return vigil(dir, mas2j, seconds, headless, display, List.of(), until);
+    }
+
+    private Run vigil(Path dir, String mas2j, int seconds, String headless, String display, List<String> options,
+            String... until) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java(), "-Djava.awt.headless=" + headless,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"), mainClass(), "run", mas2j, "--duration", seconds + "s"));
+        cmd.addAll(options);
         if (JasonExamplesTest.class.getResource("/META-INF/kmodule.xml") == null) {
             // No rule packs on this module's class path: a rule of the tests' own.
             cmd.addAll(List.of("--rules", Path.of("../jacamo-plugin/src/test/resources/mas/runner/civility.drl").toAbsolutePath().toString()));

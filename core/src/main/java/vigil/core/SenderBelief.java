@@ -6,8 +6,14 @@ package vigil.core;
  * Constants: safe to share between threads.
  */
 public enum SenderBelief {
-    /** The sender believes the content. */
+    /** The sender believes the content (and, for a content of two or more arguments, no other value of its claim). */
     BELIEVES,
+    /**
+     * The sender believes the content and another value of the same claim beside it ({@link Term#claim()}: the
+     * same predicate and arguments but the last): it holds {@code report(r1, open)} and {@code report(r1, closed)}
+     * at once. Read only for contents of two or more arguments.
+     */
+    BELIEVES_OTHER_VALUE,
     /** The sender believes the strong negation of the content ({@code ~p}). */
     BELIEVES_NEGATION,
     /** The sender believes both the content and its negation (an inconsistent belief base). */

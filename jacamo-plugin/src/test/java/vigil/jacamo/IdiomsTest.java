@@ -36,10 +36,11 @@ class IdiomsTest {
     }
 
     @Test
-    void aBidderTellingTwoHousesDifferentBidsForOneLotIsFlagged() throws Exception {
+    void aBidderOfferingTwoHousesDifferentBidsForOneLotIsNotLying() throws Exception {
+        // Two offers to two parties: it keeps no bid beliefs, so they are proposals, not claims.
         PacksRun r = run("shill.mas2j");
-        assertEquals(List.of("Telling different agents contradictory things"), r.rules(), String.join("; ", r.said()));
-        assertTrue(r.violations().get(0).agents().equals(List.of("shill")), r.said().toString());
+        assertEquals(2, r.messages());
+        assertEquals(List.of(), r.said());
     }
 
     @Test
@@ -50,10 +51,12 @@ class IdiomsTest {
     }
 
     @Test
-    void twoPricesForOneRoundAreFlagged() throws Exception {
+    void twoPricesForOneRoundFromASellerThatKeepsItsPriceListAreFlagged() throws Exception {
         PacksRun r = run("cheat.mas2j");
-        assertEquals(List.of("Telling different agents contradictory things"), r.rules(), String.join("; ", r.said()));
-        String why = r.violations().get(0).explanation();
+        // The second quote is not on its list (the gate's rule, at once), and it contradicts the first (the watch's).
+        assertEquals(List.of("Telling what one does not believe", "Telling different agents contradictory things"), r.rules(),
+                String.join("; ", r.said()));
+        String why = r.violations().get(1).explanation();
         assertTrue(why.contains("price(apple,1,10)") && why.contains("price(apple,1,14)"), why);
     }
 
@@ -102,5 +105,22 @@ class IdiomsTest {
         assertEquals(List.of("Leaving an agent out of the group's calls"), r.rules(), String.join("; ", r.said()));
         assertTrue(r.violations().get(0).explanation().startsWith("dave called [alice, bob, carol] but got none of the "),
                 r.said().toString());
+    }
+
+    @Test
+    void aPanelThatChangesItsAnswerOnTheChairsEvidenceRaisesNothing() throws Exception {
+        PacksRun r = run("panel-evidence.mas2j");
+        // Four answers, four pieces of evidence, four changed answers.
+        assertEquals(12, r.messages());
+        assertEquals(List.of(), r.said());
+    }
+
+    @Test
+    void aPanelThatChangesItsAnswerWhenMerelyAskedToIsACascade() throws Exception {
+        PacksRun r = run("panel-pressure.mas2j");
+        // Found at the third reversal, and again at the fourth with every member named.
+        assertEquals(Set.of("A cascade of reversals"), Set.copyOf(r.rules()), String.join("; ", r.said()));
+        assertEquals(List.of("p1", "p2", "p3", "p4"),
+                r.violations().get(r.violations().size() - 1).agents().stream().sorted().toList(), r.said().toString());
     }
 }

@@ -155,7 +155,8 @@ class MonitoredArchTest {
         }
         assertEquals(Map.of("fish true", SenderBelief.BELIEVES, "apple false", SenderBelief.BELIEVES_NEGATION,
                 "pear false", SenderBelief.BELIEVES_BOTH, "kiwi false", SenderBelief.NO_BELIEF,
-                "melon false", SenderBelief.BELIEVES, "plum false", SenderBelief.UNMODELLED), seen);
+                "melon false", SenderBelief.BELIEVES, "plum false", SenderBelief.UNMODELLED,
+                "r1 false", SenderBelief.BELIEVES_OTHER_VALUE), seen);
     }
 
     @Test

@@ -3,6 +3,8 @@ price(fish, 3).
 price(pear, 2).
 ~price(pear, 2).
 price(melon, X) :- X = 4.
+report(r1, open).
+report(r1, closed).
 
 !start.
 +!start
@@ -12,4 +14,5 @@ price(melon, X) :- X = 4.
        .send(bob, tell, price(kiwi, 1));
        .send(bob, tell, price(melon, 4));
        .send(bob, tell, offer(plum, 2));
+       .send(bob, tell, report(r1, open));
        .send(bob, achieve, done).

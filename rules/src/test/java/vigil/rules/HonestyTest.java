@@ -101,12 +101,48 @@ class HonestyTest {
     }
 
     @Test
-    void aBidderTellingTwoAuctioneersDifferentBidsForOneLotIsFlagged() {
+    void bidsToTwoHousesAreOffersNotClaims() {
+        // The bidder keeps no bid beliefs of its own: two offers, to two houses, are no contradiction.
         RuleScenario.packs("honesty")
                 .at(2_000).tell("b1", "house1", "bid(lamp, 10)").belief(SenderBelief.UNMODELLED)
                 .at(2_100).tell("b1", "house2", "bid(lamp, 30)").belief(SenderBelief.UNMODELLED)
                 .until(30_000)
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void anArbitersResultsToldToEachPlayerAboutItselfAreNoContradiction() {
+        // Jason's iterated prisoners' dilemma: each of a pair hears its partner and its own score.
+        RuleScenario.packs("honesty")
+                .at(1_000).tell("arbitrer", "p1", "arrested(0, p2)").belief(SenderBelief.UNMODELLED)
+                .at(1_000).tell("arbitrer", "p2", "arrested(0, p1)").belief(SenderBelief.UNMODELLED)
+                .at(1_500).tell("arbitrer", "p1", "score(0, 0)").belief(SenderBelief.UNMODELLED)
+                .at(1_500).tell("arbitrer", "p2", "score(0, 5)").belief(SenderBelief.UNMODELLED)
+                .until(30_000)
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void twoValuesOfAPredicateTheProjectDeclaresFactualContradictEvenUnmodelled() {
+        RuleScenario.packs("honesty")
+                .param("honesty.factual", "bid")
+                .at(2_000).tell("b1", "house1", "bid(lamp, 10)").belief(SenderBelief.UNMODELLED)
+                .at(2_100).tell("b1", "house2", "bid(lamp, 30)").belief(SenderBelief.UNMODELLED)
+                .until(30_000)
                 .expect(CONTRADICTION, "b1")
+                .run();
+    }
+
+    @Test
+    void aSellerQuotingAPriceItDoesNotHoldBesideTheOneItDoesContradictsItself() {
+        // It keeps its price list: 10 for the first round; it tells one buyer 10 and the other 14.
+        RuleScenario.packs("honesty")
+                .at(1_000).tell("seller", "alice", "price(apple, 1, 10)").belief(SenderBelief.BELIEVES)
+                .at(1_000).tell("seller", "bob", "price(apple, 1, 14)").belief(SenderBelief.NO_BELIEF)
+                .until(30_000)
+                .expect(CONTRADICTION, "seller")
                 .run();
     }
 
@@ -194,6 +230,83 @@ class HonestyTest {
                 .at(1_000).tell("alice", "bob", "price(apple, 10)")
                 .at(40_000).tell("alice", "carol", "price(apple, 14)")
                 .until(80_000)
+                .expectNone()
+                .run();
+    }
+
+    // The rumour's liar: it tells its neighbours both values of one report, a millisecond apart, holding both.
+    @Test
+    void aSenderHoldingBothValuesOfAFunctionalClaimAndTellingEachToADifferentAgentIsFlagged() {
+        RuleScenario.packs("honesty")
+                .param("honesty.window", "5s")
+                .param("honesty.functional", "report")
+                .at(1_001).tell("liar", "n1", "report(r1, open)").belief(SenderBelief.BELIEVES_OTHER_VALUE)
+                .at(1_002).tell("liar", "n2", "report(r1, closed)").belief(SenderBelief.BELIEVES_OTHER_VALUE)
+                .at(1_003).tell("liar", "n3", "report(r1, open)").belief(SenderBelief.BELIEVES_OTHER_VALUE)
+                .until(9_999)
+                .expect(CONTRADICTION, "liar")
+                .run();
+    }
+
+    @Test
+    void aContradictionIsJudgedWhenTheClockJumpsPastTheWindow() {
+        // A scenario's round ends by moving the clock to its last millisecond: one jump past the pair's settle
+        // and past its window.
+        RuleScenario.packs("honesty")
+                .param("honesty.window", "5s")
+                .at(3_001).tell("liar", "n1", "report(r1, open)")
+                .at(3_002).tell("liar", "n2", "report(r1, closed)")
+                .until(9_999)
+                .expect(CONTRADICTION, "liar")
+                .run();
+    }
+
+    @Test
+    void aContradictionToldNearlyAWindowApartIsJudgedOnASmoothClock() {
+        // The later tell 4.5 s after the first, with a 5 s window: the first leaves its window before the
+        // settle is over; other traffic moves the clock on every 100 ms.
+        RuleScenario s = RuleScenario.packs("honesty")
+                .param("honesty.window", "5s")
+                .at(1_000).tell("liar", "n1", "report(r1, open)")
+                .at(5_500).tell("liar", "n2", "report(r1, closed)");
+        for (long t = 5_600; t <= 12_000; t += 100) {
+            s.at(t).send("n3", "n4", "achieve", "ping");
+        }
+        s.expect(CONTRADICTION, "liar").run();
+    }
+
+    @Test
+    void anUpdateToldToTheFirstReceiverAfterAClockJumpStillExcuses() {
+        RuleScenario.packs("honesty")
+                .param("honesty.window", "5s")
+                .at(1_000).tell("seller", "alice", "price(apple, 10)")
+                .at(1_000).tell("seller", "bob", "price(apple, 10)")
+                .at(3_000).tell("seller", "bob", "price(apple, 12)")
+                .at(3_900).tell("seller", "alice", "price(apple, 12)")
+                .until(9_999)
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void aRelationOfSeveralValuesTheSenderHoldsIsNoContradiction() {
+        // Two pieces of gold in one column, each told to a different miner: gold(3, 5) and gold(3, 7) both hold.
+        RuleScenario.packs("honesty")
+                .at(1_000).tell("leader", "miner1", "gold(3, 5)").belief(SenderBelief.BELIEVES_OTHER_VALUE)
+                .at(1_100).tell("leader", "miner2", "gold(3, 7)").belief(SenderBelief.BELIEVES_OTHER_VALUE)
+                .until(30_000)
+                .expectNone()
+                .run();
+    }
+
+    @Test
+    void aChangeOfMindOnAFunctionalClaimIsNoContradiction() {
+        // The road reopened: the witness dropped the old report (-+) before telling the next agent.
+        RuleScenario.packs("honesty")
+                .param("honesty.functional", "report")
+                .at(1_000).tell("witness", "n1", "report(r1, closed)").belief(SenderBelief.BELIEVES)
+                .at(9_000).tell("witness", "n2", "report(r1, open)").belief(SenderBelief.BELIEVES)
+                .until(30_000)
                 .expectNone()
                 .run();
     }

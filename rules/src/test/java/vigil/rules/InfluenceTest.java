@@ -136,4 +136,51 @@ class InfluenceTest {
     void onlyValueRelevantTopicsCount() {
         swayed("bad").param("influence.cascade_min", "9").param("influence.topics", "tax, dam").expectNone().run();
     }
+
+    @Test
+    void reversalsOnNewEvidenceAreNoCascade() {
+        // The honest idiom beside flagsACascadeWhenAShareOfTheGroupFlipsWithinTheWindow: each was shown the report.
+        RuleScenario s = RuleScenario.packs("influence");
+        String[] who = {"a", "b", "c", "d"};
+        for (String w : who) {
+            s.at(1_000).tell(w, "forum", "opinion(tax, no)");
+        }
+        for (String w : who) {
+            s.at(5_000).tell("auditor", w, "evidence(tax, budget_report)");
+        }
+        for (int i = 0; i < who.length; i++) {
+            s.at(10_000 + i * 10_000).tell(who[i], "forum", "opinion(tax, yes)");
+        }
+        s.expectNone().run();
+    }
+
+    @Test
+    void aCascadeCountsOnlyTheReversalsWithoutEvidence() {
+        // d was shown the report; a, b and c reversed with nothing new.
+        RuleScenario s = RuleScenario.packs("influence");
+        for (String w : new String[] {"a", "b", "c", "d"}) {
+            s.at(1_000).tell(w, "forum", "opinion(tax, no)");
+        }
+        s.at(5_000).tell("auditor", "d", "evidence(tax, budget_report)")
+                .at(10_000).tell("d", "forum", "opinion(tax, yes)")
+                .at(20_000).tell("a", "forum", "opinion(tax, yes)")
+                .at(30_000).tell("b", "forum", "opinion(tax, yes)")
+                .at(40_000).tell("c", "forum", "opinion(tax, yes)")
+                .expect(CASCADE, "a", "b", "c").run();
+    }
+
+    @Test
+    void evidenceBeforeTheLastStatementDoesNotExcuseAReversal() {
+        // Shown the report, a restated its position, then reversed: the evidence did not change its mind.
+        RuleScenario.packs("influence")
+                .at(1_000).tell("a", "forum", "opinion(tax, no)")
+                .at(1_000).tell("b", "forum", "opinion(tax, no)")
+                .at(1_000).tell("c", "forum", "opinion(tax, no)")
+                .at(2_000).tell("auditor", "a", "evidence(tax, budget_report)")
+                .at(3_000).tell("a", "forum", "opinion(tax, no)")
+                .at(10_000).tell("a", "forum", "opinion(tax, yes)")
+                .at(20_000).tell("b", "forum", "opinion(tax, yes)")
+                .at(30_000).tell("c", "forum", "opinion(tax, yes)")
+                .expect(CASCADE, "a", "b", "c").run();
+    }
 }

@@ -170,6 +170,9 @@ public class RumourEnv extends ScenarioEnv {
         @Override
         protected Config.Builder configure(Config.Builder b, Spec spec) {
             super.configure(b, spec);
+            // A road is open or closed, one state at a time: two states told to two neighbours contradict even
+            // from a node that holds both reports (a liar keeps both, to tell each).
+            b.param("honesty.functional", "report");
             return b.escalation("honesty", EscalationPolicy.parse("warn; 2 in 10m: mute 10m"));
         }
 
