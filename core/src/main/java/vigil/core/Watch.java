@@ -75,6 +75,8 @@ final class Watch implements Runnable {
     private final List<EventObserver> failedObservers = new CopyOnWriteArrayList<>();
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
+    /** Who talked to whom within the retention; a fact in every session, carried over reloads. */
+    private final Contacts contacts;
     private CompiledRules book;
     private Admission admission;
     private KieSession session;
@@ -91,6 +93,7 @@ final class Watch implements Runnable {
         this.judge = judge;
         this.trace = config.trace() == null ? null : openTrace(config.trace());
         this.traceHoldMs = config.get(Config.TRACE_HOLD).toMillis();
+        this.contacts = new Contacts(config.retention());
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
@@ -116,6 +119,7 @@ final class Watch implements Runnable {
         admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
+        session.insert(contacts);
         clock = session.getSessionClock();
         if (now > 0) {
             clock.advanceTime(now, TimeUnit.MILLISECONDS);
@@ -309,6 +313,9 @@ final class Watch implements Runnable {
                     agents.put(name, a);
                     session.insert(a);
                 }
+            }
+            if (e instanceof MessageEvent m) {
+                contacts.record(m.sender(), m.receiver(), t);
             }
             if (admission == null || admission.admits(e, session)) {
                 session.insert(e);
