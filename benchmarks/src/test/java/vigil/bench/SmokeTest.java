@@ -115,7 +115,8 @@ class SmokeTest {
         assertEquals(2, t.rows().size());
         for (List<String> r : t.rows()) {
             assertTrue(number(r.get(6)) > 0, r.toString());
-            assertTrue(number(r.get(7)) >= 200, "every message judged: " + r);
+            assertTrue(number(r.get(7)) > 0, "CPU ratio: " + r);
+            assertTrue(number(r.get(8)) >= 200, "every message judged: " + r);
         }
     }
 
