@@ -28,7 +28,7 @@ import vigil.jacamo.run.JasonRun;
  * variant, {@code vigil.bench.mas.skipOff=true} leaves out the runs with admission off, and
  * {@code vigil.bench.mas.rules=DIR} monitors with the rules of {@code DIR} instead of the default packs.
  */
-final class MasOverhead {
+class MasOverhead {
 
     private static final String PINGER = """
             count(0).
@@ -71,13 +71,36 @@ final class MasOverhead {
         this.beside = start;
     }
 
+    /** The messages one run sends at least: every monitored run must judge as many events. */
     long messages() {
         return 2L * pairs * perPair;
     }
 
+    /** How many agents call {@code vigil.bench.mas.finished} in one run. */
+    int finishers() {
+        return pairs;
+    }
+
+    String title() {
+        return "MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run";
+    }
+
+    String variant(boolean actions) {
+        return actions ? "messages + an environment action per round" : "messages only";
+    }
+
+    String note() {
+        return "Rounds alternate unmonitored, monitored, and monitored with `admission = off` (every event"
+                + " inserted into the watch's session, as before admission). Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
+                + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
+                + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
+                + " last pinger finishes; the watch may still hold a backlog then, which it judges before the monitor closes."
+                + " CPU: the process's, every thread, over the same span.";
+    }
+
     Table run() throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
-        Table t = new Table("MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run",
+        Table t = new Table(title(),
                 "variant", "runs (U / M)", "unmonitored s (median)", "monitored s (median)", "unmonitored msg/s",
                 "monitored msg/s", "wall-time ratio M/U (median)", "CPU ratio M/U (median)", "events judged per M run",
                 "ratio with admission = off (median)", "events the watch passed by");
@@ -113,7 +136,7 @@ final class MasOverhead {
                 }
                 double mu = Table.median(u);
                 double mm = Table.median(m);
-                t.row(actions ? "messages + an environment action per round" : "messages only", rounds + " / " + rounds,
+                t.row(variant(actions), rounds + " / " + rounds,
                         Table.f(mu, 2), Table.f(mm, 2), Runs.f0(messages() / mu), Runs.f0(messages() / mm),
                         Table.f(Table.median(ratios), 3) + "x", Table.f(Table.median(cpuRatios), 3) + "x", Runs.f0(judged[0]),
                         Table.f(Table.median(offRatios), 3) + "x", Runs.f0(judged[1]));
@@ -121,11 +144,7 @@ final class MasOverhead {
                 Runs.deleteTree(dir);
             }
         }
-        return t.note("Rounds alternate unmonitored, monitored, and monitored with `admission = off` (every event"
-                + " inserted into the watch's session, as before admission). Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
-                + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
-                + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
-                + " last pinger finishes; the watch may still hold a backlog then, which it judges before the monitor closes.");
+        return t.note(note());
     }
 
     private static long processCpu() {
@@ -158,11 +177,11 @@ final class MasOverhead {
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             synchronized (finished.COUNT) {
-                while (finished.COUNT.get() < pairs) {
+                while (finished.COUNT.get() < finishers()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw new IllegalStateException("the MAS did not finish within 10 minutes (" + finished.COUNT.get()
-                                + " of " + pairs + " pairs done)");
+                                + " of " + finishers() + " done)");
                     }
                     finished.COUNT.wait(Math.max(1, left / 1_000_000));
                 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * event of its own:
  *
  * <pre>{@code
- * Contacts(talkedBefore($x, $q.agent, $p, $q, "5m"))
+ * $c : Contacts()
+ * eval($c.talkedBefore($x, $q.agent(), $p, $q, "5m"))
  * }</pre>
  *
  * holds when {@code $x} and {@code $q.agent} exchanged a message at most 5 minutes before both {@code $p}
