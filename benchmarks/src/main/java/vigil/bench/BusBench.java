@@ -176,7 +176,7 @@ final class BusBench {
                             + (slow > 0 ? " " + slow + " of the collusions took more than 10 s to come back (the slowest "
                                     + Table.f(latencies.get(latencies.size() - 1) / 1000, 1) + " s)." : ""));
         } finally {
-            MasOverhead.deleteTree(dir);
+            Runs.deleteTree(dir);
         }
     }
 
