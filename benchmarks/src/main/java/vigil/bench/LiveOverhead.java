@@ -75,7 +75,7 @@ final class LiveOverhead {
                     Table.f(Table.median(ratios), 3) + "x", Table.f(Table.median(cpuOff), 1) + " / " + Table.f(Table.median(cpuOn), 1),
                     Table.f(Table.median(cpuRatios), 3) + "x", Runs.f0(Table.median(pushed)));
         } finally {
-            MasOverhead.deleteTree(dir);
+            Runs.deleteTree(dir);
         }
         return t.note("Off is the monitored run of `benchmarks/run mas` with vigil-live on the class path: without"
                 + " `live.port` the live view starts nothing. On, the live view runs beside the monitor (its event"

@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public final class Main {
 
-    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "ring", "live");
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "cnp", "ring", "live");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
     static final Map<String, long[]> SIZES = new HashMap<>(Map.ofEntries(
             Map.entry("memory", new long[] {1_000_000, 10_000_000, 1_000}),
@@ -33,6 +33,7 @@ public final class Main {
             Map.entry("ring", new long[] {500, 500_000, 3}),
             Map.entry("growth", new long[] {50_000, 120_000}),
             Map.entry("mas", new long[] {25, 10_000, 3}),
+            Map.entry("cnp", new long[] {10, 20, 2, 500, 3}),
             Map.entry("live", new long[] {25, 10_000, 3})));
 
     private Main() {
@@ -97,6 +98,9 @@ public final class Main {
                     : new TokenRing((int) size("ring", 0), (int) size("ring", 1), (int) size("ring", 2), true).run();
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()
                     : new MasOverhead((int) size("mas", 0), (int) size("mas", 1), (int) size("mas", 2), true).run();
+            case "cnp" -> quick ? new ContractNet(1, 2, 1, 5, 1, false).run()
+                    : new ContractNet((int) size("cnp", 0), (int) size("cnp", 1), (int) size("cnp", 2), (int) size("cnp", 3),
+                            (int) size("cnp", 4), true).run();
             case "live" -> quick ? new LiveOverhead(2, 50, 1, false).run()
                     : new LiveOverhead((int) size("live", 0), (int) size("live", 1), (int) size("live", 2), true).run();
             default -> throw new IllegalArgumentException(name);

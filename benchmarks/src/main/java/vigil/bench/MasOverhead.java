@@ -1,12 +1,10 @@
 package vigil.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -25,8 +23,12 @@ import vigil.jacamo.run.JasonRun;
  * action per round. Each variant runs unmonitored and monitored with every default pack, alternating in
  * this JVM (U, M, U, M, ...) after one warm-up of each, and the wall time of each run is taken from the start
  * of the agents until every pinger has finished. Jason keeps static state, so one MAS runs at a time.
+ *
+ * <p>For profiling, system properties narrow a run: {@code vigil.bench.mas.variant=messages|actions} runs one
+ * variant, {@code vigil.bench.mas.skipOff=true} leaves out the runs with admission off, and
+ * {@code vigil.bench.mas.rules=DIR} monitors with the rules of {@code DIR} instead of the default packs.
  */
-final class MasOverhead {
+class MasOverhead {
 
     private static final String PINGER = """
             count(0).
@@ -46,6 +48,8 @@ final class MasOverhead {
     private final boolean warmUp;
     /** Started beside the monitor of each monitored run and closed after it (the live view's cost); nothing by default. */
     private Function<Monitor, AutoCloseable> beside = m -> null;
+    /** The CPU time of the whole process, every thread, during the last run's timed span. */
+    private double lastCpu;
 
     /** {@code pairs} pairs of agents, each playing {@code perPair} request/reply rounds (two messages each). */
     MasOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
@@ -67,17 +71,44 @@ final class MasOverhead {
         this.beside = start;
     }
 
+    /** The messages one run sends at least: every monitored run must judge as many events. */
     long messages() {
         return 2L * pairs * perPair;
     }
 
+    /** How many agents call {@code vigil.bench.mas.finished} in one run. */
+    int finishers() {
+        return pairs;
+    }
+
+    String title() {
+        return "MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run";
+    }
+
+    String variant(boolean actions) {
+        return actions ? "messages + an environment action per round" : "messages only";
+    }
+
+    String note() {
+        return "Rounds alternate unmonitored, monitored, and monitored with `admission = off` (every event"
+                + " inserted into the watch's session, as before admission). Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
+                + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
+                + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
+                + " last pinger finishes; the watch may still hold a backlog then, which it judges before the monitor closes."
+                + " CPU: the process's, every thread, over the same span.";
+    }
+
     Table run() throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
-        Table t = new Table("MAS overhead: " + 2 * pairs + " Jason agents, " + Runs.f0(messages()) + " messages per run",
+        Table t = new Table(title(),
                 "variant", "runs (U / M)", "unmonitored s (median)", "monitored s (median)", "unmonitored msg/s",
-                "monitored msg/s", "wall-time ratio M/U (median)", "events judged per M run",
+                "monitored msg/s", "wall-time ratio M/U (median)", "CPU ratio M/U (median)", "events judged per M run",
                 "ratio with admission = off (median)", "events the watch passed by");
+        String only = System.getProperty("vigil.bench.mas.variant", "");
         for (boolean actions : new boolean[] {false, true}) {
+            if (!only.isEmpty() && only.equals("actions") != actions) {
+                continue;
+            }
             Path dir = Files.createTempDirectory("vigil-bench-mas");
             try {
                 Path project = write(dir, actions);
@@ -88,13 +119,16 @@ final class MasOverhead {
                 List<Double> u = new ArrayList<>();
                 List<Double> m = new ArrayList<>();
                 List<Double> ratios = new ArrayList<>();
+                List<Double> cpuRatios = new ArrayList<>();
                 List<Double> offRatios = new ArrayList<>();
                 long[] judged = new long[2];
                 long[] ignored = new long[2];
                 for (int r = 0; r < rounds; r++) {
                     double us = run(project, false, true, null);
+                    double uCpu = lastCpu;
                     double ms = run(project, true, true, judged);
-                    double off = run(project, true, false, ignored);
+                    cpuRatios.add(lastCpu / uCpu);
+                    double off = Boolean.getBoolean("vigil.bench.mas.skipOff") ? Double.NaN : run(project, true, false, ignored);
                     u.add(us);
                     m.add(ms);
                     ratios.add(ms / us);
@@ -102,22 +136,23 @@ final class MasOverhead {
                 }
                 double mu = Table.median(u);
                 double mm = Table.median(m);
-                t.row(actions ? "messages + an environment action per round" : "messages only", rounds + " / " + rounds,
+                t.row(variant(actions), rounds + " / " + rounds,
                         Table.f(mu, 2), Table.f(mm, 2), Runs.f0(messages() / mu), Runs.f0(messages() / mm),
-                        Table.f(Table.median(ratios), 3) + "x", Runs.f0(judged[0]),
+                        Table.f(Table.median(ratios), 3) + "x", Table.f(Table.median(cpuRatios), 3) + "x", Runs.f0(judged[0]),
                         Table.f(Table.median(offRatios), 3) + "x", Runs.f0(judged[1]));
             } finally {
-                deleteTree(dir);
+                Runs.deleteTree(dir);
             }
         }
-        return t.note("Rounds alternate unmonitored, monitored, and monitored with `admission = off` (every event"
-                + " inserted into the watch's session, as before admission). Each agent is a plain Jason 3.2.1 agent on the Local infrastructure; monitored runs have"
-                + " `vigil.jacamo.MonitoredArch` first in every agent and a monitor with every default pack (live clock,"
-                + " no audit file, no alert log). The timed span starts before the agents are created and ends when the"
-                + " last pinger finishes; the watch may still hold a backlog then, which it judges before the monitor closes.");
+        return t.note(note());
     }
 
-    /** One run; returns its wall time in seconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** One run; returns its wall time in seconds ({@link #lastCpu}: the process's CPU seconds over the same span). */
     double run(Path project, boolean monitored, boolean admission, long[] judged) throws Exception {
         Runs.gc();
         synchronized (finished.COUNT) {
@@ -125,10 +160,15 @@ final class MasOverhead {
         }
         AutoCloseable extra = null;
         if (monitored) {
-            extra = beside.apply(MasMonitor.install(Vigil.builder().config(Monitors.config().set(Config.ADMISSION, admission)
-                    .build()).serviceSinks(false)));
+            Config.Builder cb = Monitors.config().set(Config.ADMISSION, admission);
+            String rulesOverride = System.getProperty("vigil.bench.mas.rules", "");
+            if (!rulesOverride.isEmpty()) {
+                cb.rules(List.of(rulesOverride));
+            }
+            extra = beside.apply(MasMonitor.install(Vigil.builder().config(cb.build()).serviceSinks(false)));
         }
         long t0 = System.nanoTime();
+        long cpu0 = processCpu();
         JasonRun run = JasonRun.start(project, monitored);
         double seconds;
         try {
@@ -137,16 +177,17 @@ final class MasOverhead {
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             synchronized (finished.COUNT) {
-                while (finished.COUNT.get() < pairs) {
+                while (finished.COUNT.get() < finishers()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw new IllegalStateException("the MAS did not finish within 10 minutes (" + finished.COUNT.get()
-                                + " of " + pairs + " pairs done)");
+                                + " of " + finishers() + " done)");
                     }
                     finished.COUNT.wait(Math.max(1, left / 1_000_000));
                 }
             }
             seconds = (System.nanoTime() - t0) / 1e9;
+            lastCpu = (processCpu() - cpu0) / 1e9;
         } finally {
             run.close();
             if (extra != null) {
@@ -184,13 +225,5 @@ final class MasOverhead {
         Path project = dir.resolve("bench.mas2j");
         Files.writeString(project, mas);
         return project;
-    }
-
-    static void deleteTree(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

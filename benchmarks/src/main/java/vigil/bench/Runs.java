@@ -296,11 +296,12 @@ final class Runs {
         return rules;
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    /** Deletes {@code dir} and everything under it (the benchmarks' temporary projects). */
+    static void deleteTree(Path dir) {
         try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

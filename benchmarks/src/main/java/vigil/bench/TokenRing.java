@@ -66,9 +66,7 @@ final class TokenRing {
                     + " does (Centralised was Local's name before Jason 3). Monitored runs have `vigil.jacamo.MonitoredArch`"
                     + " first in every agent and every default pack (live clock, no audit file, no alert log).");
         } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Runs.deleteTree(dir);
         }
     }
 

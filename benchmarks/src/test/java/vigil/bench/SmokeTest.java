@@ -110,12 +110,23 @@ class SmokeTest {
     }
 
     @Test
+    void theContractNetRunsUnmonitoredAndMonitored() throws Exception {
+        Table t = quick("cnp");
+        assertEquals(2, t.rows().size());
+        for (List<String> r : t.rows()) {
+            assertTrue(number(r.get(6)) > 0, r.toString());
+            assertTrue(number(r.get(8)) >= 35, "every message of the five rounds judged: " + r);
+        }
+    }
+
+    @Test
     void masRunsUnmonitoredAndMonitored() throws Exception {
         Table t = quick("mas");
         assertEquals(2, t.rows().size());
         for (List<String> r : t.rows()) {
             assertTrue(number(r.get(6)) > 0, r.toString());
-            assertTrue(number(r.get(7)) >= 200, "every message judged: " + r);
+            assertTrue(number(r.get(7)) > 0, "CPU ratio: " + r);
+            assertTrue(number(r.get(8)) >= 200, "every message judged: " + r);
         }
     }
 

@@ -1,9 +1,11 @@
 package vigil.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.base.ValueResolver;
@@ -12,9 +14,12 @@ import org.drools.core.common.BaseNode;
 import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.EntryPointNode;
+import org.drools.core.reteoo.LeftInputAdapterNode;
+import org.drools.core.reteoo.LeftTupleSource;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.reteoo.RightInputAdapterNode;
 import org.drools.core.reteoo.WindowNode;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
@@ -30,33 +35,50 @@ import org.kie.api.runtime.KieSession;
  * evaluated as the engine would, so the decision is exact; a condition that fails with an exception admits
  * the event (the engine then reports the failure as it always has).
  *
- * <p>Called under the gate's lock, or on the watch thread: never concurrently on one session.
+ * <p>A chain that ends in a join whose other side starts from a fact type (not an event) also leads nowhere
+ * while the session holds no fact of that type: the principal's rules start from {@code Serves}, and with no
+ * principal configured no message can match them. {@link #refresh} reads which of those types are empty; the
+ * gate calls it when its session is quiet (at start and after any firing), and since an event that passes
+ * by fires nothing, nothing can fill those types while it would have been judged: the decision stays
+ * exact. The watch, whose sessions hold events and fire in batches, does not use it.
+ *
+ * <p>Thread-safe: the conditions are the knowledge base's own, which the engine evaluates for many sessions
+ * at once; the gate asks before taking its lock.
  */
 final class Admission {
 
-    /** One chain: the conditions an event must pass to get past the alpha network, and the rules behind it. */
-    private record Chain(List<AlphaNodeFieldConstraint> conditions, List<String> rules) {
+    /**
+     * One chain: the conditions an event must pass to get past the alpha network, the rules behind it, and
+     * the fact type the other side of its join starts from ({@code null}: an event type, or no join).
+     */
+    private record Chain(List<AlphaNodeFieldConstraint> conditions, List<String> rules, Class<?> head) {
     }
 
     private static final List<Class<? extends Event>> TYPES = List.of(MessageEvent.class, ActionEvent.class,
             ActionOutcome.class, ReportEvent.class);
 
     private final Map<Class<?>, List<Chain>> chains;
-    /** Types whose events reach a rule with no single-event condition at all: every such event is admitted. */
-    private final Map<Class<?>, Boolean> always;
+    /** The fact types some chain's join starts from. */
+    private final Set<Class<?>> heads = new HashSet<>();
+    /** Of those, the ones the session held no fact of when last {@link #refresh refreshed}. */
+    private volatile Set<Class<?>> empty = Set.of();
 
-    private Admission(Map<Class<?>, List<Chain>> chains, Map<Class<?>, Boolean> always) {
+    private Admission(Map<Class<?>, List<Chain>> chains) {
         this.chains = chains;
-        this.always = always;
+        for (List<Chain> list : chains.values()) {
+            for (Chain c : list) {
+                if (c.head() != null) {
+                    heads.add(c.head());
+                }
+            }
+        }
     }
 
     /** Reads the event chains of {@code kbase}'s network. */
     static Admission of(KieBase kbase) {
         Map<Class<?>, List<Chain>> chains = new LinkedHashMap<>();
-        Map<Class<?>, Boolean> always = new LinkedHashMap<>();
         for (Class<? extends Event> type : TYPES) {
             chains.put(type, new ArrayList<>());
-            always.put(type, false);
         }
         for (EntryPointNode entry : ((InternalKnowledgeBase) kbase).getRete().getEntryPointNodes().values()) {
             for (ObjectTypeNode otn : entry.getObjectTypeNodes().values()) {
@@ -70,10 +92,11 @@ final class Admission {
                 }
             }
         }
-        for (Map.Entry<Class<?>, List<Chain>> e : chains.entrySet()) {
-            always.put(e.getKey(), e.getValue().stream().anyMatch(c -> c.conditions().isEmpty()));
+        for (List<Chain> list : chains.values()) {
+            // Unconditioned chains first: they decide at once.
+            list.sort((a, b) -> Boolean.compare(!a.conditions().isEmpty(), !b.conditions().isEmpty()));
         }
-        return new Admission(chains, always);
+        return new Admission(chains);
     }
 
     private static void walk(ObjectSource source, List<AlphaNodeFieldConstraint> before, List<Chain> out) {
@@ -81,11 +104,59 @@ final class Admission {
             if (sink instanceof AlphaNode alpha) {
                 walk(alpha, append(before, List.of(alpha.getConstraint())), out);
             } else if (sink instanceof WindowNode window) {
-                out.add(new Chain(append(before, window.getConstraints()), rules(window)));
+                out.add(new Chain(append(before, window.getConstraints()), rules(window), null));
             } else {
-                out.add(new Chain(before, rules(sink)));
+                out.add(new Chain(before, rules(sink), head(sink)));
             }
         }
+    }
+
+    /**
+     * The fact type the left side of the join {@code sink} feeds starts from, or null when it is not a join's
+     * right input or the left side starts from an event (or the engine's initial fact: a rule whose first
+     * condition is a {@code not}, an {@code exists} or an accumulation).
+     */
+    private static Class<?> head(ObjectSink sink) {
+        if (!(sink instanceof RightInputAdapterNode<?> right) || right.getBetaNode() == null) {
+            return null;
+        }
+        LeftTupleSource left = right.getBetaNode().getLeftTupleSource();
+        while (left != null && !(left instanceof LeftInputAdapterNode)) {
+            left = left.getLeftTupleSource();
+        }
+        if (!(left instanceof LeftInputAdapterNode lia)) {
+            return null;
+        }
+        BaseNode source = lia.getObjectSource();
+        while (source != null && !(source instanceof ObjectTypeNode)) {
+            source = source.getParent();
+        }
+        if (!(source instanceof ObjectTypeNode otn) || !(otn.getObjectType() instanceof ClassObjectType cot)) {
+            return null;
+        }
+        Class<?> type = cot.getClassType();
+        if (Event.class.isAssignableFrom(type) || type == Object.class || type.getName().startsWith("org.drools.")) {
+            return null;
+        }
+        return type;
+    }
+
+    /**
+     * Reads which of the join-starting fact types {@code session} holds nothing of. Call it only while the
+     * session is quiet (no event being judged, the agenda fired out).
+     */
+    void refresh(KieSession session) {
+        if (heads.isEmpty()) {
+            return;
+        }
+        Set<Class<?>> none = new HashSet<>(heads);
+        for (Object o : session.getObjects(o -> !(o instanceof Event))) {
+            none.removeIf(t -> t.isInstance(o));
+            if (none.isEmpty()) {
+                break;
+            }
+        }
+        empty = Set.copyOf(none);
     }
 
     private static List<AlphaNodeFieldConstraint> append(List<AlphaNodeFieldConstraint> a, List<AlphaNodeFieldConstraint> b) {
@@ -106,17 +177,23 @@ final class Admission {
 
     /** Whether some rule of the base can match {@code e}; {@code session}, on that base, resolves the conditions. */
     boolean admits(Event e, KieSession session) {
-        if (always.getOrDefault(e.getClass(), true)) {
+        List<Chain> list = chains.get(e.getClass());
+        if (list == null) {
             return true;
         }
-        List<Chain> list = chains.get(e.getClass());
-        if (list == null || list.isEmpty()) {
-            return false;
-        }
-        DefaultFactHandle handle = new DefaultFactHandle(0, e);
-        ValueResolver resolver = (ValueResolver) session;
+        Set<Class<?>> none = empty;
+        DefaultFactHandle handle = null;
         for (Chain c : list) {
-            if (passes(c, handle, resolver)) {
+            if (c.head() != null && none.contains(c.head())) {
+                continue;
+            }
+            if (c.conditions().isEmpty()) {
+                return true;
+            }
+            if (handle == null) {
+                handle = new DefaultFactHandle(0, e);
+            }
+            if (passes(c, handle, (ValueResolver) session)) {
                 return true;
             }
         }
@@ -141,9 +218,16 @@ final class Admission {
         List<Chain> list = chains.getOrDefault(type, List.of());
         TreeSet<String> unconditional = new TreeSet<>();
         TreeSet<String> conditional = new TreeSet<>();
+        TreeSet<String> waiting = new TreeSet<>();
+        Set<Class<?>> none = empty;
         for (Chain c : list) {
-            (c.conditions().isEmpty() ? unconditional : conditional).addAll(c.rules());
+            if (c.head() != null && none.contains(c.head())) {
+                waiting.addAll(c.rules());
+            } else {
+                (c.conditions().isEmpty() ? unconditional : conditional).addAll(c.rules());
+            }
         }
-        return type.getSimpleName() + ": every event reaches " + unconditional + "; behind conditions " + conditional;
+        return type.getSimpleName() + ": every event reaches " + unconditional + "; behind conditions " + conditional
+                + "; waiting for facts " + waiting;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.time.SessionPseudoClock;
@@ -31,6 +32,12 @@ final class Watch implements Runnable {
     private static final int BATCH = 256;
     /** Fire before the clock jumps further than this, so a short window is not skipped inside one batch. */
     private static final long MAX_STEP_MS = 100;
+    /**
+     * After a batch that did not fill, the watch pauses this long before taking the next, so that under a
+     * steady stream events gather into batches and the agents' threads, which queue them, need not wake the
+     * watch for each one (a wake-up costs both sides more than judging an event the rules pass by).
+     */
+    private static final long GATHER_NANOS = 200_000;
 
     private sealed interface Item permits Observed, Advance, Barrier, Swap, Stop {
     }
@@ -71,6 +78,8 @@ final class Watch implements Runnable {
     private final List<EventObserver> failedObservers = new CopyOnWriteArrayList<>();
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
+    /** Who talked to whom within the retention; a fact in every session, carried over reloads. */
+    private final Contacts contacts;
     private CompiledRules book;
     private Admission admission;
     private KieSession session;
@@ -87,6 +96,7 @@ final class Watch implements Runnable {
         this.judge = judge;
         this.trace = config.trace() == null ? null
                 : TraceFile.open(config.trace(), config.get(Config.TRACE_HOLD).toMillis(), config.auditSync());
+        this.contacts = new Contacts(config.retention());
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
@@ -103,6 +113,7 @@ final class Watch implements Runnable {
         admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
+        session.insert(contacts);
         clock = session.getSessionClock();
         if (now > 0) {
             clock.advanceTime(now, TimeUnit.MILLISECONDS);
@@ -239,10 +250,14 @@ final class Watch implements Runnable {
             }
             fire();
             judged.addAndGet(inserted);
+            boolean full = batch.size() == BATCH;
             batch.clear();
             writeTrace(false);
             if (stop) {
                 break;
+            }
+            if (!full) {
+                LockSupport.parkNanos(GATHER_NANOS);
             }
         }
         flushTrace(true);
@@ -298,6 +313,9 @@ final class Watch implements Runnable {
                     agents.put(name, a);
                     session.insert(a);
                 }
+            }
+            if (e instanceof MessageEvent m) {
+                contacts.record(m.sender(), m.receiver(), t);
             }
             if (admission == null || admission.admits(e, session)) {
                 session.insert(e);

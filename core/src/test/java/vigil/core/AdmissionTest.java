@@ -118,6 +118,47 @@ class AdmissionTest {
         assertFalse(on.violations().isEmpty());
     }
 
+    /**
+     * A gate rule that joins a message with a fact waits for that fact: while the gate holds none, messages
+     * pass it by; once a rule has put one in (here while judging a message, as principal preferences are read
+     * at start), they are judged again. The same violations either way.
+     */
+    @Test
+    void theGatePassesEventsByAJoinWhoseFactsAreNotThereYet() {
+        String gate = """
+                package test.gatewait;
+                import vigil.core.*;
+                import function vigil.core.Findings.violation;
+                declare Member
+                    name : String
+                end
+                rule "Joining"
+                    @value("order") @path("gate")
+                when
+                    $m : MessageEvent(content.functor == "warn", $s : sender)
+                    not Member(name == $s)
+                then
+                    insert(new Member($s));
+                end
+                rule "A member pings a1"
+                    @value("order") @path("gate") @sanction("block") @cooldown("0s")
+                when
+                    Member($n : name)
+                    $m : MessageEvent(sender == $n, receiver == "a1")
+                then
+                    violation(kcontext, $n + " pinged a1", $m);
+                end
+                """;
+        List<Event> events = stream(11, 1_500);
+        Result on = judge(events, true, gate);
+        Result off = judge(events, false, gate);
+        assertEquals(off.violations(), on.violations());
+        assertFalse(on.violations().isEmpty(), "members joined and pinged a1");
+        long beforeFirstWarn = events.stream().takeWhile(e -> !(e instanceof MessageEvent m
+                && m.content().functor().equals("warn"))).count();
+        assertTrue(beforeFirstWarn > 0, "the stream starts before anyone joins");
+    }
+
     record Result(List<String> violations, Stats stats) {
     }
 
