@@ -64,6 +64,11 @@ public class MonitoredArch extends AgArch {
     /** This agent is named {@code vigil}: refused, everything it sends or does is withheld. */
     private volatile boolean refused;
     private String name;
+    /**
+     * Whether the infrastructure is Jason's local one (JaCaMo's too), which delivers the very message object
+     * sent; others (JADE) deliver a copy rebuilt from its text, so a seal then holds the content's text.
+     */
+    private boolean local = true;
     /** Which sanction beliefs this agent holds, so they are removed once lifted; touched in the agent's thread only. */
     private boolean showsMute;
     private boolean showsQuarantine;
@@ -72,6 +77,7 @@ public class MonitoredArch extends AgArch {
     public void init() throws Exception {
         super.init();
         name = getAgName();
+        local = lastArch() instanceof jason.infra.local.LocalAgArch;
         if (VIGIL.equals(name)) {
             // Vigil's sanctions and notices reach agents as source(vigil): an agent of that name could forge them.
             // Vigil's runner refuses such a project; created by another launcher, the agent is refused here: not
@@ -111,7 +117,7 @@ public class MonitoredArch extends AgArch {
         // Jason's local infrastructure (JaCaMo's too) stops every arch of the chain itself: passing stop() on
         // would stop the next ones twice (CArtAgO's CAgentArch then fails, its agent already out of the
         // workspace). Other infrastructures stop the first arch only, which passes it on.
-        if (!(lastArch() instanceof jason.infra.local.LocalAgArch)) {
+        if (!local) {
             super.stop();
         }
     }
@@ -174,12 +180,34 @@ public class MonitoredArch extends AgArch {
             LOG.debug("withheld {} -> {} {}: {}", sender, m.getReceiver(), m.getIlForce(), v.reason());
             return; // Withheld: the message is never handed on, so it is never delivered.
         }
-        SEALS.seal(m);
+        SEALS.seal(m, !local);
         try {
             super.sendMsg(m);
         } catch (Exception | Error e) {
-            SEALS.unseal(m);
+            SEALS.unseal(m, !local);
             throw e;
+        }
+    }
+
+    @Override
+    public void broadcast(Message m) throws Exception {
+        if (local) {
+            super.broadcast(m); // Jason's local infrastructure sends each copy through sendMsg, judged there.
+            return;
+        }
+        // Other infrastructures (JADE) send one message to every agent past this arch: here each copy is sent,
+        // and so judged, on its own, to the agents the platform knows.
+        java.util.Collection<String> all = getRuntimeServices() == null ? null : getRuntimeServices().getAgentsNames();
+        if (all == null) {
+            super.broadcast(m);
+            return;
+        }
+        for (String receiver : new java.util.TreeSet<>(all)) {
+            if (!receiver.equals(getAgName())) {
+                Message copy = m.clone();
+                copy.setReceiver(receiver);
+                sendMsg(copy);
+            }
         }
     }
 
@@ -209,7 +237,7 @@ public class MonitoredArch extends AgArch {
         }
         while (it.hasNext()) {
             Message m = it.next();
-            if (SEALS.take(m)) {
+            if (SEALS.take(m, !local)) {
                 continue;
             }
             MasMonitor.counter().incoming.incrementAndGet();

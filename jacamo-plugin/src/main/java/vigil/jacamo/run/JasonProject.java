@@ -21,9 +21,8 @@ import vigil.jacamo.MonitoredArch;
 
 /**
  * Reads a {@code .mas2j} project the way Jason does, but checks it first and reports problems as
- * {@code file:line: problem}: a syntax error, an agent whose {@code .asl} source is missing, an
- * infrastructure other than the local one. Agent sources are resolved against the project's folder (and
- * its {@code aslSourcePath}), wherever the runner was started from.
+ * {@code file:line: problem}: a syntax error, an agent whose {@code .asl} source is missing. Agent sources
+ * are resolved against the project's folder (and its {@code aslSourcePath}), wherever the runner was started from.
  */
 final class JasonProject {
 
@@ -47,10 +46,6 @@ final class JasonProject {
             throw new ProjectException(file + ":" + line(e.getMessage()) + ": " + firstLine(e.getMessage()));
         } catch (RuntimeException e) {
             throw new ProjectException(file + ": not a Jason project: " + e);
-        }
-        if (project.isJade()) {
-            throw new ProjectException(file + ": infrastructure " + project.getInfrastructure()
-                    + " is not supported: vigil run uses Jason's local infrastructure");
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
         project.setupDefault();
