@@ -148,7 +148,13 @@ public final class RunCommand implements Command {
                 + (o.duration() == null ? " or Ctrl-C" : " or " + Config.formatDuration(o.duration())));
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> finish(run, monitor, page, summary, started, finished, "interrupted"), "vigil-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+        } catch (IllegalStateException e) {
+            // Interrupted (Ctrl-C, SIGTERM) while the MAS was starting: the JVM is already stopping.
+            finish(run, monitor, page, summary, started, finished, "interrupted");
+            return Exit.OK.code;
+        }
         String how;
         try {
             boolean stoppedItself = run.awaitStop(o.duration() == null ? Duration.ofDays(365_000) : o.duration());
