@@ -48,15 +48,26 @@ class JaCaMoRunTest {
                 + Runtime.version().feature());
     }
 
+    /**
+     * Run from another folder, as {@code vigil run path/to/vault.jcm}: the agents' sources, the included file
+     * (found through the default asl-path {@code src/agt/inc}), the organisation's specification and the
+     * artifact's class are the application's, not the working directory's, which has a clerk of its own.
+     */
     @Test
     void blockedOperationsOrganisationTwoWorkspacesAndACleanStop() throws Exception {
         Path dir = copy(APP);
         Path out = dir.resolve("run");
-        Run r = vigil(dir, "vault.jcm", "--jacamo", jacamo.toString(), "--rules", "vault.drl", "--duration", "60s",
+        Path elsewhere = tmp;
+        Files.createDirectories(elsewhere.resolve("src/agt"));
+        Files.writeString(elsewhere.resolve("src/agt/clerk.asl"), "!go.\n+!go <- .print(\"the wrong clerk\").\n");
+        Path app = elsewhere.relativize(dir);
+        Run r = vigil(elsewhere, app.resolve("vault.jcm").toString(), "--jacamo", jacamo.toString(),
+                "--rules", app.resolve("vault.drl").toString(), "--duration", "60s",
                 "--audit", out.resolve("audit.jsonl").toString(), "--trace", out.resolve("trace.jsonl").toString());
         String o = r.output();
         assertEquals(0, r.exit(), o);
         assertTrue(o.contains("with 2 agents [auditor, clerk]"), o);
+        assertFalse(o.contains("the wrong clerk"), o);
         // A CArtAgO operation judged as an action: the small one passes, the one that would empty the safe is
         // blocked, fails in the agent as an action failure, and the artifact's state is unchanged.
         assertTrue(o.contains("clerk - balance after a small withdrawal: 80"), o);
@@ -106,6 +117,17 @@ class JaCaMoRunTest {
         Run none = vigil(dir, "vault.jcm", "--jacamo", dir.resolve("nowhere").toString());
         assertEquals(4, none.exit(), none.output());
         assertTrue(none.output().contains("--jacamo " + dir.resolve("nowhere") + ": no such folder"), none.output());
+        // A source missing from the application's folder is said with the .jcm's line, even when the working
+        // directory has a file of that name.
+        Files.delete(dir.resolve("src/agt/auditor.asl"));
+        Files.createDirectories(tmp.resolve("src/agt"));
+        Files.writeString(tmp.resolve("src/agt/auditor.asl"), "!go.\n+!go <- .print(\"the wrong auditor\").\n");
+        Path jcm = tmp.relativize(dir).resolve("vault.jcm");
+        Run missing = vigil(tmp, jcm.toString(), "--jacamo", jacamo.toString(), "--rules", dir.resolve("vault.drl").toString());
+        assertEquals(4, missing.exit(), missing.output());
+        assertTrue(missing.output().contains(jcm + ":13: agent auditor: source auditor.asl not found (looked in ["
+                + dir + ", " + dir.resolve("src/agt") + ", " + dir.resolve("src/agt/inc") + "])"), missing.output());
+        assertFalse(missing.output().contains("the wrong auditor"), missing.output());
     }
 
     /**

@@ -340,6 +340,14 @@ public final class Config {
                     + " `vigil.violations`; `0` keeps none (the audit log keeps them all).",
             "history = 1000", ".history(1000)", OnReload.KEPT);
 
+    public static final Key<Integer> COOLDOWN_SUBJECTS = key("cooldown.subjects", ValueType.WHOLE, c -> 100, "100",
+            atLeast(1),
+            "How many subjects a rule's `@cooldown` keeps apart per offender: a finding about a new subject is"
+                    + " recorded until this many are cooling down; beyond them, findings are counted and summarised in a"
+                    + " `suppressed` record (`N more like this from X in T s`), so a flood of distinct subjects cannot"
+                    + " flood the audit log. What lies beyond gets the decision of the offender's latest violation of the rule.",
+            "cooldown.subjects = 20", ".set(Config.COOLDOWN_SUBJECTS, 20)", OnReload.KEPT);
+
     public static final Key<Boolean> SANCTIONS = key("sanctions", ValueType.BOOLEAN, true,
             "`off` is observe mode: violations are still recorded and alerted, but no sanction is applied, nothing is"
                     + " blocked and reputations do not change.",
@@ -358,6 +366,15 @@ public final class Config {
                     + " the agents' messages and actions until there is room; either way it is logged as an error and"
                     + " recorded in the audit log.",
             "bus.spool = 100_000", ".busSpool(100_000)", OnReload.KEPT);
+
+    public static final Key<Map<String, String>> BUS_KAFKA = family("bus.kafka.PROPERTY", ValueType.NAME, "security.protocol",
+            ValueType.TEXT, Map.of(), "none", v -> null,
+            "Handed as it is to the bus's Kafka clients (the JVMs' and the watch service's producers, consumers and"
+                    + " admin) as their property PROPERTY: TLS (`security.protocol = SSL`, `ssl.truststore.location`, ...),"
+                    + " SASL (`sasl.mechanism`, `sasl.jaas.config`) and other client settings. A name that is not a"
+                    + " Kafka client property stops start-up; the bus's own guarantees (acks, idempotence, the consumer"
+                    + " group, commits) are not overridden. A file with secrets should be readable by its owner only.",
+            "bus.kafka.security.protocol = SASL_SSL", ".busKafka(\"security.protocol\", \"SASL_SSL\")");
 
     private static ValueType<String> packDotName() {
         return new ValueType<>() {
@@ -623,6 +640,11 @@ public final class Config {
     /** How many events may wait on disk for an unreachable bus before the fail mode decides. */
     public int busSpool() {
         return get(BUS_SPOOL);
+    }
+
+    /** The properties handed to the bus's Kafka clients ({@code bus.kafka.PROPERTY}), by property name. */
+    public Map<String, String> busKafka() {
+        return get(BUS_KAFKA);
     }
 
     /** The order in which alignments prevail when their rules conflict, the first highest. */
@@ -944,6 +966,11 @@ public final class Config {
         /** The event bus address ({@code kafka://HOST:PORT,...}), or null for none. */
         public Builder bus(String address) {
             return set(BUS, address == null ? null : ValueType.ADDRESS.parse(address, null));
+        }
+
+        /** One property handed to the bus's Kafka clients, e.g. {@code busKafka("security.protocol", "SSL")}. */
+        public Builder busKafka(String property, String value) {
+            return member(BUS_KAFKA, property, value);
         }
 
         public Builder busSpool(int events) {

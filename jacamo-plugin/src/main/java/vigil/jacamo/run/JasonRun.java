@@ -54,6 +54,16 @@ public final class JasonRun implements RunningMas {
     }
 
     /**
+     * The containers a project on JADE ({@code infrastructure: Jade}) puts agents in ({@code at "NAME"}),
+     * sorted, or null when the project runs on Jason's local infrastructure. Throws {@link ProjectException}
+     * as {@link #check} does.
+     */
+    public static List<String> jadeContainers(Path projectFile) {
+        MAS2JProject project = JasonProject.load(projectFile);
+        return project.isJade() ? JadeRun.containers(project) : null;
+    }
+
+    /**
      * Parses the project, checks that every agent's source exists, and starts the agents. With
      * {@code monitorEveryAgent}, {@link MonitoredArch} is put first in every agent's architecture (and in
      * those of agents created later); without, the project's own declarations are used as they are.
@@ -73,6 +83,10 @@ public final class JasonRun implements RunningMas {
 
     private static JasonRun start(Path projectFile, boolean monitorEveryAgent, Set<String> only) {
         MAS2JProject project = JasonProject.load(projectFile);
+        if (project.isJade()) {
+            throw new ProjectException(projectFile + ": infrastructure " + project.getInfrastructure()
+                    + ": a project on JADE runs with JadeRun (vigil run), not on Jason's local infrastructure");
+        }
         Config.get().put(Config.START_WEB_MI, "false");
         Headless mas = new Headless();
         mas.setProject(project);
@@ -116,6 +130,9 @@ public final class JasonRun implements RunningMas {
                 mas.create();
             } catch (JasonException | RuntimeException | LinkageError e) {
                 severe.add(e instanceof LinkageError ? Display.describe(e) : e.getMessage());
+            } catch (jason.asSyntax.parser.TokenMgrError e) {
+                // The sources were lexed at load; this one came from elsewhere (a file included in a way not followed there).
+                severe.add("an agent's source, or a file it includes, does not read as AgentSpeak: " + Display.describe(e));
             }
             errors = severe.messages();
         }

@@ -17,6 +17,7 @@ final class MasHost implements MasSession {
     private final ProjectBuild build;
     private final MasClassLoader loader;
     private RunningMas run;
+    private JadeRun.Place jade;
     private boolean stopped;
     private boolean closed;
 
@@ -24,6 +25,11 @@ final class MasHost implements MasSession {
         this.project = project;
         this.build = build;
         this.loader = loader;
+    }
+
+    @Override
+    public void jade(String container, String host, int port) {
+        jade = new JadeRun.Place(container, host, port);
     }
 
     @Override
@@ -43,6 +49,10 @@ final class MasHost implements MasSession {
     public void start(Set<String> monitored) {
         run = inMas(() -> {
             if (!project.toString().endsWith(".jcm")) {
+                if (JasonRun.jadeContainers(project) != null) {
+                    JadeRun.Place place = jade != null ? jade : new JadeRun.Place(null, "127.0.0.1", Ports.free("127.0.0.1"));
+                    return JadeRun.start(project, monitored, place);
+                }
                 return monitored == null ? JasonRun.start(project, false) : JasonRun.start(project, monitored);
             }
             try {

@@ -41,6 +41,10 @@ public interface MasSession extends AutoCloseable {
         if (!ownJason) {
             jars.add(jason);
         }
+        // JADE in the MAS's loader too, so that the agents JADE creates by class name are the MAS's (infrastructure: Jade).
+        if (!ownJason && MasSession.class.getClassLoader().getResource("jade/core/Agent.class") != null) {
+            jars.add(codeSource("jade/core/Agent.class"));
+        }
         Path vigil = codeSource("vigil/jacamo/MonitoredArch.class");
         jars.add(vigil);
         ProjectBuild build;
@@ -87,6 +91,14 @@ public interface MasSession extends AutoCloseable {
             throw new ProjectException("cannot write Vigil's " + name + " launcher: " + e.getMessage());
         }
     }
+
+    /**
+     * For a project on JADE ({@code infrastructure: Jade}): this JVM runs the main container, listening on
+     * {@code host:port} ({@code container} null), or the container of that name, joining the main container at
+     * {@code host:port}. Call before {@link #start}; without it a project on JADE runs its main container on
+     * 127.0.0.1 and a free port. Ignored for other projects.
+     */
+    void jade(String container, String host, int port);
 
     /** Installs the MAS's shared monitor (before {@link #start}); see {@code MasMonitor.install}. */
     Monitor install(Vigil.Builder builder);
