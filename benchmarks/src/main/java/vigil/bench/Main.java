@@ -15,14 +15,14 @@ import java.util.Locale;
  * The benchmark runner behind {@code benchmarks/run}: runs the figures asked for and prints them as the
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
- * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|growth|mas|ring|live]... [--quick]
- *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS]
+ * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|growth|mas|ring|live|bus]... [--quick]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS] [--bus=EVENTS,COLLUSIONS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
 public final class Main {
 
-    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "cnp", "ring", "live");
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "cnp", "ring", "live", "bus");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
     static final Map<String, long[]> SIZES = new HashMap<>(Map.ofEntries(
             Map.entry("memory", new long[] {1_000_000, 10_000_000, 1_000}),
@@ -34,7 +34,8 @@ public final class Main {
             Map.entry("growth", new long[] {50_000, 120_000}),
             Map.entry("mas", new long[] {25, 10_000, 3}),
             Map.entry("cnp", new long[] {10, 20, 2, 500, 3}),
-            Map.entry("live", new long[] {25, 10_000, 3})));
+            Map.entry("live", new long[] {25, 10_000, 3}),
+            Map.entry("bus", new long[] {200_000, 200})));
 
     private Main() {
     }
@@ -101,6 +102,8 @@ public final class Main {
             case "cnp" -> quick ? new ContractNet(1, 2, 1, 5, 1, false).run()
                     : new ContractNet((int) size("cnp", 0), (int) size("cnp", 1), (int) size("cnp", 2), (int) size("cnp", 3),
                             (int) size("cnp", 4), true).run();
+            case "bus" -> quick ? new BusBench(2_000, 3, java.time.Duration.ofMillis(200)).run()
+                    : new BusBench((int) size("bus", 0), (int) size("bus", 1), java.time.Duration.ofMillis(200)).run();
             case "live" -> quick ? new LiveOverhead(2, 50, 1, false).run()
                     : new LiveOverhead((int) size("live", 0), (int) size("live", 1), (int) size("live", 2), true).run();
             default -> throw new IllegalArgumentException(name);

@@ -136,4 +136,15 @@ class SmokeTest {
         assertTrue(number(r.get(3)) > 0, r.toString());
         assertTrue(number(r.get(6)) >= 1, "the open page was sent frames: " + r);
     }
+
+    @Test
+    void theBusPathIsMeasuredAgainstARealBroker() throws Exception {
+        List<List<String>> rows = quick("bus").rows();
+        assertEquals(5, rows.size());
+        for (List<String> r : rows.subList(0, 4)) {
+            assertTrue(number(r.get(1)) > 0, r.toString());
+        }
+        String[] latency = rows.get(4).get(1).split("/");
+        assertTrue(number(latency[0]) > 0 && number(latency[0]) <= number(latency[1]), rows.get(4).toString());
+    }
 }

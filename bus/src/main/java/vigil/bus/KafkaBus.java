@@ -61,6 +61,8 @@ final class KafkaBus implements Bus {
     private final Set<String> local = ConcurrentHashMap.newKeySet();
     private final Set<String> applied = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
+    /** Events this JVM put on the spool (its own agents' events) since it joined. */
+    private final AtomicLong published = new AtomicLong();
     private final AtomicLong sanctionsApplied = new AtomicLong();
     private final TreeSet<Long> inFlight = new TreeSet<>();
     private long sentUpTo;
@@ -91,7 +93,7 @@ final class KafkaBus implements Bus {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-" + source.replaceAll("[^A-Za-z0-9._-]", "_"));
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(ClientSettings.producer(p, config), new StringSerializer(), new StringSerializer());
         this.sender = new Thread(this::sendLoop, "vigil-bus-sender");
         this.sender.setDaemon(true);
         this.listener = new Thread(this::listenLoop, "vigil-bus-sanctions");
@@ -99,6 +101,7 @@ final class KafkaBus implements Bus {
     }
 
     static KafkaBus connect(BusAddress address, Monitor monitor) {
+        ClientSettings.check(monitor.config());
         KafkaBus bus = new KafkaBus(address, monitor);
         long waiting = bus.spool.waiting();
         bus.sender.start();
@@ -137,6 +140,7 @@ final class KafkaBus implements Bus {
     public boolean publish(Event event, boolean tookEffect) {
         local.add(event.agent());
         if (spool.append(event.agent(), Wire.event(source, event, tookEffect))) {
+            published.incrementAndGet();
             if (full) {
                 full = false;
                 String msg = "the bus spool has room again; " + dropped.get() + " events were dropped from the bus meanwhile";
@@ -319,7 +323,8 @@ final class KafkaBus implements Bus {
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-sanctions-" + source.replaceAll("[^A-Za-z0-9._-]", "_"));
         c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         c.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(ClientSettings.consumer(c, monitor.config()),
+                new StringDeserializer(), new StringDeserializer())) {
             sanctions = consumer;
             if (!running) {
                 return;
@@ -433,6 +438,7 @@ final class KafkaBus implements Bus {
         spool.close();
         String msg = "left the bus " + address + (left > 0 ? "; " + left + " events stay in the spool " + spool.dir()
                 + " and are sent when a JVM opens it again" : "; every event was sent")
+                + " (" + published.get() + " events of this JVM's agents published in this run)"
                 + (dropped.get() > 0 ? "; " + dropped.get() + " events were dropped from the bus (spool full)" : "");
         if (left > 0 || dropped.get() > 0) {
             LOG.error(msg);

@@ -125,6 +125,7 @@ public final class WatchService implements AutoCloseable {
             b.audit(options.audit());
         }
         this.config = b.build();
+        ClientSettings.check(config);
         if (config.audit() != null) {
             readAudit(config.audit());
         }
@@ -134,7 +135,7 @@ public final class WatchService implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(ClientSettings.producer(p, config), new StringSerializer(), new StringSerializer());
         republishUnsent();
         this.monitor = Vigil.builder().config(config).recorded(this::recordedBefore).sink(new Publisher()).start();
         Map<String, Object> c = new HashMap<>();
@@ -149,7 +150,7 @@ public final class WatchService implements AutoCloseable {
         c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.instance());
         c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000);
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(ClientSettings.consumer(c, config), new StringDeserializer(), new StringDeserializer());
     }
 
     public Monitor monitor() {
@@ -195,8 +196,8 @@ public final class WatchService implements AutoCloseable {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address.servers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        return Admin.create(ClientSettings.admin(new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                address.servers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)), config));
     }
 
     private void ensureTopics() {
@@ -236,7 +237,8 @@ public final class WatchService implements AutoCloseable {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, address.servers());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> k = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> k = new KafkaConsumer<>(ClientSettings.consumer(c, config), new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
             for (PartitionInfo i : k.partitionsFor(address.sanctions(), Duration.ofSeconds(30))) {
                 parts.add(new TopicPartition(i.topic(), i.partition()));

@@ -8,35 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The broker stopped for a while and started again: the JVMs spool, then drain in order; no event is lost. */
+@ExtendWith(SharedBroker.class)
 class BrokerOutageTest {
 
-    @TempDir
-    static Path dir;
-    static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("broker"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
     @Test
-    void eventsJudgedWhileTheBrokerIsDownWaitInTheSpoolAndAllReachTheWatch() throws Exception {
-        Path work = dir.resolve("outage");
+    void eventsJudgedWhileTheBrokerIsDownWaitInTheSpoolAndAllReachTheWatch(KafkaBroker broker, @TempDir Path work) throws Exception {
+        String bus = broker.bus("outage");
         int rounds = 800;
         Path jvm = work.resolve("jvm");
-        Path config = Society.jvmConfig(jvm, broker, "");
-        try (Child watch = Society.watch("watch", work, broker);
+        Path config = Society.jvmConfig(jvm, bus, "");
+        try (Child watch = Society.watch("watch", work, bus);
              Child pump = Society.afterWatchIsUp(work, watch, () -> Child.start("pump", jvm, List.of(),
                      PumpMain.class.getName(), config.toString(), "q", Integer.toString(rounds), "10"))) {
             Society.awaitStatus(work, Duration.ofSeconds(60), s -> s.path("judged").asLong() >= 200, watch, pump);

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.ActionEvent;
 import vigil.core.ActionOutcome;
@@ -20,32 +19,18 @@ import vigil.core.Term;
 import vigil.core.Vigil;
 import vigil.core.Violation;
 
+@ExtendWith(SharedBroker.class)
 class BusSmokeTest {
 
-    @TempDir
-    static Path dir;
-    static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("broker"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
     @Test
-    void aCollusionJudgedByTheWatchServiceIsSanctionedInTheJvmOfItsAgents() throws Exception {
-        Path work = dir.resolve("smoke");
-        Files.createDirectories(work);
+    void aCollusionJudgedByTheWatchServiceIsSanctionedInTheJvmOfItsAgents(KafkaBroker broker, @TempDir Path work) throws Exception {
+        String bus = broker.bus("smoke");
         Path watchConfig = work.resolve("watch.properties");
         Files.writeString(watchConfig, "rules = " + Society.COLLUSION + "\nsinks.log = off\n");
-        try (Child watch = Child.start("watch", work, List.of(), WatchMain.class.getName(), "--bus", broker.bus(),
+        try (Child watch = Child.start("watch", work, List.of(), WatchMain.class.getName(), "--bus", bus, "--group", "watch-smoke",
                 "--config", watchConfig.toString(), "--audit", work.resolve("watch-audit.jsonl").toString(),
                 "--lateness", "500ms", "--partitions", "2", "--status", work.resolve("status.json").toString())) {
-            Config config = Config.builder().bus(broker.bus()).rules(List.of(Society.COLLUSION))
+            Config config = Config.builder().bus(bus).rules(List.of(Society.COLLUSION))
                     .out(work.resolve("jvm")).logAlerts(false).build();
             try (Monitor m = Vigil.builder().config(config).start()) {
                 long t = System.currentTimeMillis();

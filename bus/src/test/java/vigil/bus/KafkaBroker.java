@@ -19,36 +19,48 @@ import org.apache.kafka.common.Uuid;
  * A real single-node Kafka broker in KRaft mode (broker and controller in one process), started by a test
  * as a child JVM on 127.0.0.1 with ports picked free and a data folder of its own: first
  * {@code kafka.tools.StorageTool format}, then {@code kafka.Kafka server.properties}. It can be stopped and
- * started again on the same ports and data, as a broker outage. {@link #close()} kills it.
+ * started again on the same ports and data, as a broker outage. {@link #close()} kills it. Public for the
+ * benchmarks (vigil-bus's test jar), which measure the bus against the same real broker.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
+
+    /** The one user of the SASL listener, and its password. */
+    static final String SASL_USER = "vigil";
+    static final String SASL_PASSWORD = "vigil-secret";
 
     private final Path dir;
     private final Path properties;
     private final int port;
+    private final int saslPort;
     private Child process;
 
-    private KafkaBroker(Path dir, Path properties, int port) {
+    private KafkaBroker(Path dir, Path properties, int port, int saslPort) {
         this.dir = dir;
         this.properties = properties;
         this.port = port;
+        this.saslPort = saslPort;
     }
 
     /** Formats a new data folder under {@code dir} and starts the broker; returns when it answers. */
-    static KafkaBroker start(Path dir) throws IOException, InterruptedException {
+    public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
         int controller = freePort();
+        int sasl = freePort();
         Path props = dir.resolve("server.properties");
         String text = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controller,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller + ",SASL://127.0.0.1:" + sasl,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL://127.0.0.1:" + sasl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT",
+                // A listener that wants a user name and password (SASL/PLAIN), for the bus.kafka.* settings.
+                "listener.name.sasl.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.sasl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " user_" + SASL_USER + "=\"" + SASL_PASSWORD + "\";",
                 "log.dirs=" + dir.resolve("data").toAbsolutePath(),
                 "num.partitions=1",
                 "offsets.topic.replication.factor=1",
@@ -68,13 +80,13 @@ final class KafkaBroker implements AutoCloseable {
         if (rc != 0) {
             throw new IllegalStateException("kafka-storage format failed (" + rc + "):\n" + format.output());
         }
-        KafkaBroker b = new KafkaBroker(dir, props, port);
+        KafkaBroker b = new KafkaBroker(dir, props, port, sasl);
         b.startAgain();
         return b;
     }
 
     /** Starts the broker on its ports and data; returns when it answers an admin request. */
-    void startAgain() throws IOException, InterruptedException {
+    public void startAgain() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the broker is running");
         }
@@ -98,20 +110,33 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Stops the broker (SIGTERM, a clean shutdown), keeping its data and ports for {@link #startAgain()}. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
         }
     }
 
     /** {@code host:port}, for bootstrap.servers. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
-    /** The bus address as the configuration names it. */
-    String bus() {
+    /** The bus address as the configuration names it, on the default topics. */
+    public String bus() {
         return "kafka://" + address();
+    }
+
+    /** The bus address of one society on the listener that wants SASL/PLAIN ({@link #SASL_USER}). */
+    String saslBus(String society) {
+        return "kafka://127.0.0.1:" + saslPort + "?events=" + society + ".events&sanctions=" + society + ".sanctions";
+    }
+
+    /**
+     * The bus address of one society on this broker: topics {@code NAME.events} and {@code NAME.sanctions}
+     * of its own, so tests sharing the broker never see each other's events.
+     */
+    public String bus(String society) {
+        return bus() + "?events=" + society + ".events&sanctions=" + society + ".sanctions";
     }
 
     Admin admin() {
@@ -120,13 +145,13 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Creates a topic with the given partitions (replication 1). */
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 
-    String output() {
+    public String output() {
         return process == null ? "" : process.output();
     }
 

@@ -21,12 +21,10 @@ final class Society {
     private Society() {
     }
 
-    /** Starts the watch service in a child JVM; its audit log and status file are in {@code work}. */
-    static Child watch(String name, Path work, KafkaBroker broker, String... more) throws IOException {
-        return watch(name, work, broker.bus(), more);
-    }
-
-    /** As {@link #watch(String, Path, KafkaBroker, String...)}, on the bus at {@code bus} (other topics). */
+    /**
+     * Starts the watch service of the society at {@code bus} ({@link KafkaBroker#bus(String)}) in a child JVM,
+     * in a consumer group of that society's own; its audit log and status file are in {@code work}.
+     */
     static Child watch(String name, Path work, String bus, String... more) throws IOException {
         Path config = work.resolve("watch.properties");
         if (!Files.exists(config)) {
@@ -34,7 +32,8 @@ final class Society {
         }
         List<String> args = new ArrayList<>(List.of("--bus", bus, "--config", config.toString(), "--audit",
                 work.resolve("watch-audit.jsonl").toString(), "--status", work.resolve("status.json").toString(),
-                "--lateness", "300ms", "--partitions", "3", "--silence", "3s", "--instance", "watch"));
+                "--lateness", "300ms", "--partitions", "3", "--silence", "3s", "--instance", "watch",
+                "--group", "watch-" + Integer.toHexString(bus.hashCode())));
         args.addAll(List.of(more));
         return Child.start(name, work, List.of(), WatchMain.class.getName(), args.toArray(String[]::new));
     }
@@ -97,11 +96,11 @@ final class Society {
         return out;
     }
 
-    /** The configuration of a JVM of the society, in its own folder. */
-    static Path jvmConfig(Path dir, KafkaBroker broker, String extra) throws IOException {
+    /** The configuration of a JVM of the society at {@code bus}, in its own folder. */
+    static Path jvmConfig(Path dir, String bus, String extra) throws IOException {
         Files.createDirectories(dir);
         Path config = dir.resolve("vigil.properties");
-        Files.writeString(config, "bus = " + broker.bus() + "\nrules = " + COLLUSION + "\nsinks.log = off\nout = out\n" + extra);
+        Files.writeString(config, "bus = " + bus + "\nrules = " + COLLUSION + "\nsinks.log = off\nout = out\n" + extra);
         return config;
     }
 

@@ -10,41 +10,27 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vigil.core.AuditTrail;
 
 /** The watch service killed mid-run and started again: every event judged once, no violation missing or doubled. */
+@ExtendWith(SharedBroker.class)
 class WatchRestartTest {
 
-    @TempDir
-    static Path dir;
-    static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("broker"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
     @Test
-    void aWatchServiceKilledAndRestartedJudgesEveryEventOnce() throws Exception {
-        Path work = dir.resolve("restart");
+    void aWatchServiceKilledAndRestartedJudgesEveryEventOnce(KafkaBroker broker, @TempDir Path work) throws Exception {
+        String bus = broker.bus("restart");
         int rounds = 400;
-        Path config = Society.jvmConfig(work.resolve("jvm"), broker, "");
-        try (Child watch = Society.watch("watch-1", work, broker);
+        Path config = Society.jvmConfig(work.resolve("jvm"), bus, "");
+        try (Child watch = Society.watch("watch-1", work, bus);
              Child pump = Society.afterWatchIsUp(work, watch, () -> Child.start("pump", work.resolve("jvm"), List.of(),
                      PumpMain.class.getName(), config.toString(), "p", Integer.toString(rounds), "10"))) {
             Society.awaitStatus(work, Duration.ofSeconds(60), s -> s.path("judged").asLong() >= 300, watch, pump);
             watch.kill();
             assertTrue(pump.isAlive(), "the pump should still be sending when the watch service is killed");
-            try (Child again = Society.watch("watch-2", work, broker)) {
+            try (Child again = Society.watch("watch-2", work, bus)) {
                 JsonNode s = Society.awaitStatus(work, Duration.ofSeconds(90), st -> st.path("judged").asLong() >= PumpMain.events(rounds),
                         again, pump);
                 Files.createFile(work.resolve("jvm").resolve("stop"));

@@ -359,6 +359,15 @@ public final class Config {
                     + " recorded in the audit log.",
             "bus.spool = 100_000", ".busSpool(100_000)", OnReload.KEPT);
 
+    public static final Key<Map<String, String>> BUS_KAFKA = family("bus.kafka.PROPERTY", ValueType.NAME, "security.protocol",
+            ValueType.TEXT, Map.of(), "none", v -> null,
+            "Handed as it is to the bus's Kafka clients (the JVMs' and the watch service's producers, consumers and"
+                    + " admin) as their property PROPERTY: TLS (`security.protocol = SSL`, `ssl.truststore.location`, ...),"
+                    + " SASL (`sasl.mechanism`, `sasl.jaas.config`) and other client settings. A name that is not a"
+                    + " Kafka client property stops start-up; the bus's own guarantees (acks, idempotence, the consumer"
+                    + " group, commits) are not overridden. A file with secrets should be readable by its owner only.",
+            "bus.kafka.security.protocol = SASL_SSL", ".busKafka(\"security.protocol\", \"SASL_SSL\")");
+
     private static ValueType<String> packDotName() {
         return new ValueType<>() {
             @Override
@@ -623,6 +632,11 @@ public final class Config {
     /** How many events may wait on disk for an unreachable bus before the fail mode decides. */
     public int busSpool() {
         return get(BUS_SPOOL);
+    }
+
+    /** The properties handed to the bus's Kafka clients ({@code bus.kafka.PROPERTY}), by property name. */
+    public Map<String, String> busKafka() {
+        return get(BUS_KAFKA);
     }
 
     /** The order in which alignments prevail when their rules conflict, the first highest. */
@@ -944,6 +958,11 @@ public final class Config {
         /** The event bus address ({@code kafka://HOST:PORT,...}), or null for none. */
         public Builder bus(String address) {
             return set(BUS, address == null ? null : ValueType.ADDRESS.parse(address, null));
+        }
+
+        /** One property handed to the bus's Kafka clients, e.g. {@code busKafka("security.protocol", "SSL")}. */
+        public Builder busKafka(String property, String value) {
+            return member(BUS_KAFKA, property, value);
         }
 
         public Builder busSpool(int events) {

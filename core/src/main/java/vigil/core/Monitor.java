@@ -43,6 +43,8 @@ public final class Monitor implements AutoCloseable {
     private volatile boolean closed;
     /** The bus to other JVMs' monitors, or null: the watch rules then run here. */
     private volatile Bus bus;
+    /** Which agents run in this JVM: with a bus, only their events are published here. */
+    private volatile Platform platform = Platform.NONE;
     private final List<AutoCloseable> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Monitor(Config config, RuleSet ruleSet, CompiledRules book, AlertDispatcher alerts) throws IOException {
@@ -169,6 +171,11 @@ public final class Monitor implements AutoCloseable {
         Bus b = bus;
         if (b == null) {
             watch.submit(e, tookEffect);
+            return true;
+        }
+        if (!platform.hosts(e.agent())) {
+            // Judged by this JVM's gate for its own agents; the JVM that hosts the agent puts it on the bus.
+            watch.submit(e, false);
             return true;
         }
         boolean kept = b.publish(e, tookEffect);
@@ -521,6 +528,7 @@ public final class Monitor implements AutoCloseable {
             }
             Monitor m = new Monitor(config, ruleSet, book, alerts);
             m.sentencer.platform(platform);
+            m.platform = platform == null ? Platform.NONE : platform;
             m.sentencer.recorded(recorded);
             if (connector != null) {
                 try {

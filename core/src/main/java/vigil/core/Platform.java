@@ -27,6 +27,16 @@ public interface Platform {
      */
     boolean showSanction(String agent, String kind, long until);
 
+    /**
+     * Whether the agent runs in this JVM. With a bus, a JVM publishes only the events of the agents it hosts:
+     * a message that arrives from an agent hosted by another JVM is judged by this JVM's gate too (it may be
+     * withheld here), but it is on the bus once, from the sender's JVM. The default, true, suits a platform
+     * whose agents all run where it does. Called on the judging agent's thread: must be cheap.
+     */
+    default boolean hosts(String agent) {
+        return true;
+    }
+
     /** A platform that runs no agent: sanctions are only recorded (in the audit log and alerts). */
     Platform NONE = new Platform() {
         @Override

@@ -19,6 +19,20 @@ final class JasonPlatform implements Platform {
 
     private static final Logger LOG = LoggerFactory.getLogger(JasonPlatform.class);
 
+    /**
+     * The agents monitored here, and the agents Jason's local runner runs here (with a reasoning cycle of
+     * theirs): an infrastructure's stand-in for an agent of another JVM is not one of them.
+     */
+    @Override
+    public boolean hosts(String agent) {
+        if (MasMonitor.isMonitored(agent)) {
+            return true;
+        }
+        jason.infra.local.BaseLocalMAS runner = jason.infra.local.BaseLocalMAS.getRunner();
+        jason.infra.local.LocalAgArch a = runner == null || agent == null ? null : runner.getAg(agent);
+        return a != null && a.getTS() != null;
+    }
+
     @Override
     public boolean believe(String agent, Term belief) {
         MonitoredArch arch = arch(agent, belief);
