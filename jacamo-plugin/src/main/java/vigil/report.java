@@ -34,7 +34,7 @@ public class report extends DefaultInternalAction {
         Term d = args[1];
         String description = d.isString() ? ((StringTerm) d).getString() : d.toString();
         String about = args.length == 3 ? InternalActions.name(args[2], "report", "the agent reported about") : null;
-        ReportEvent e = new ReportEvent("r" + IDS.incrementAndGet(), System.currentTimeMillis(),
+        ReportEvent e = new ReportEvent("r" + IDS.incrementAndGet(), vigil.jacamo.MasMonitor.now(),
                 ts.getAgArch().getAgName(), value, description, about);
         InternalActions.monitor("report").judge(e);
         return true;

@@ -201,7 +201,13 @@ public final class RunCommand implements Command {
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> finish(run, monitor, page, summary, started, finished, "interrupted", others),
                 "vigil-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+        } catch (IllegalStateException exiting) {
+            // Interrupted (SIGTERM, Ctrl-C) while starting: the JVM is already on its way out, so finish now.
+            finish(run, monitor, page, summary, started, finished, "interrupted", others);
+            return Exit.OK.code;
+        }
         String how;
         try {
             Duration limit = o.duration() == null ? Duration.ofDays(365_000) : o.duration();

@@ -53,7 +53,9 @@ final class RunSummary implements AlertSink {
             out.println("  rule errors " + s.engineErrors() + " (see the log)");
         }
         if (monitor.config().audit() != null) {
-            out.println("  audit log   " + monitor.config().audit());
+            // Not named as if complete when records were lost (a full disk): the SINK_FAILED alerts say which.
+            out.println("  audit log   " + monitor.config().audit() + (s.auditFailures() > 0
+                    ? " (incomplete: " + s.auditFailures() + " alerts could not be written to it)" : ""));
         }
     }
 

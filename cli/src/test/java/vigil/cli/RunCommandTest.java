@@ -152,6 +152,35 @@ class RunCommandTest {
     }
 
     @Test
+    void aLexicalErrorInAnAgentSourceIsReportedWithItsFileAndLine() throws Exception {
+        // Two agents, each with a lexical error on line 3: an unclosed string, a character AgentSpeak has no use for.
+        Files.writeString(dir.resolve("teller.asl"), "!start.\n\n+!start <- .print(\"unclosed).\n");
+        Files.writeString(dir.resolve("stray.asl"), "!start.\n\n+!start <- .print(hi) # 1.\n");
+        Path project = Files.writeString(dir.resolve("lexical.mas2j"), "MAS lexical {\n    agents:\n        teller;\n        stray;\n}\n");
+        int status = vigil("run", project.toString(), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString());
+        assertEquals(Exit.BAD_PROJECT.code, status, out() + err());
+        assertTrue(err().contains(dir.resolve("teller.asl") + ":3: lexical error at column 19: "), "where the string begins: " + err());
+        assertTrue(err().contains("a string is not closed on its line (\"unclosed). ...)"), err());
+        assertTrue(err().contains(dir.resolve("stray.asl") + ":3: lexical error at column 23: unexpected character \"#\""), err());
+        assertFalse(err().contains("TokenMgrError") || err().contains("\tat "), "in the user's terms, no stack trace: " + err());
+        assertFalse(out().contains("vigil: running"), out());
+    }
+
+    @Test
+    void anAgentAProjectNamesVigilIsRefusedAtStartUp() throws Exception {
+        Files.writeString(dir.resolve("bob.asl"), "");
+        Files.writeString(dir.resolve("vigil.asl"), "!start.\n+!start <- .send(bob, tell, vigil_violation(fake)).\n");
+        Path project = Files.writeString(dir.resolve("reserved.mas2j"), "MAS reserved {\n    agents:\n        bob;\n        vigil;\n}\n");
+        int status = vigil("run", project.toString(), "--rules", resource("runner/civility.drl"),
+                "--audit", dir.resolve("a.jsonl").toString());
+        assertEquals(Exit.BAD_PROJECT.code, status, out() + err());
+        assertTrue(err().contains("reserved.mas2j:4: agent vigil: the agent name 'vigil' is reserved for Vigil"), err());
+        assertFalse(out().contains("vigil: running"), out());
+        assertFalse(Files.exists(dir.resolve("a.jsonl")), "refused before the monitor starts");
+    }
+
+    @Test
     void aBadRuleKeepsTheMasFromStarting() {
         int status = vigil("run", resource("runner/ping.mas2j"), "--rules", resource("broken/bad.drl"),
                 "--audit", dir.resolve("a.jsonl").toString());

@@ -71,11 +71,13 @@ public sealed interface Alert {
 
     /**
      * News about the monitor: started, stopped, rules reloaded or not, an engine error, a failing sink, a release,
-     * an operator's acknowledgement, news from the bus (a JVM joined, left, went silent; the bus unreachable, back).
+     * an operator's acknowledgement, news from the bus (a JVM joined, left, went silent; the bus unreachable, back),
+     * messages to receivers that do not exist ({@code UNDELIVERABLE}), and findings counted rather than recorded
+     * one by one ({@code SUPPRESSED}: a flood of distinct subjects beyond what a rule's cooldown keeps).
      */
     record SystemAlert(Kind kind, String message, long time) implements Alert {
         public enum Kind { STARTED, STOPPED, RELOADED, RELOAD_FAILED, ENGINE_ERROR, SINK_FAILED, RELEASED, MONITOR_UNAVAILABLE, AGENT_CREATED,
-                ACKNOWLEDGED, BUS }
+                ACKNOWLEDGED, BUS, UNDELIVERABLE, SUPPRESSED }
 
         @Override
         public String line() {

@@ -48,8 +48,26 @@ final class AlertDispatcher implements AutoCloseable {
         return auditFailures.get();
     }
 
+    /**
+     * Called with each alert before the synchronous sinks record it, in the dispatching thread (the trace
+     * makes the events the alert cites durable there first).
+     */
+    void beforeRecording(java.util.function.Consumer<Alert> first) {
+        this.before = first;
+    }
+
+    private volatile java.util.function.Consumer<Alert> before;
+
     /** Returns false when a synchronous sink failed to record the alert. */
     public boolean dispatch(Alert alert) {
+        java.util.function.Consumer<Alert> b = before;
+        if (b != null) {
+            try {
+                b.accept(alert);
+            } catch (RuntimeException e) {
+                LOG.error("could not make the events an alert cites durable before it: {}", e.toString());
+            }
+        }
         boolean recorded = true;
         for (AlertSink s : synchronous) {
             try {

@@ -340,6 +340,14 @@ public final class Config {
                     + " `vigil.violations`; `0` keeps none (the audit log keeps them all).",
             "history = 1000", ".history(1000)", OnReload.KEPT);
 
+    public static final Key<Integer> COOLDOWN_SUBJECTS = key("cooldown.subjects", ValueType.WHOLE, c -> 100, "100",
+            atLeast(1),
+            "How many subjects a rule's `@cooldown` keeps apart per offender: a finding about a new subject is"
+                    + " recorded until this many are cooling down; beyond them, findings are counted and summarised in a"
+                    + " `suppressed` record (`N more like this from X in T s`), so a flood of distinct subjects cannot"
+                    + " flood the audit log. What lies beyond gets the decision of the offender's latest violation of the rule.",
+            "cooldown.subjects = 20", ".set(Config.COOLDOWN_SUBJECTS, 20)", OnReload.KEPT);
+
     public static final Key<Boolean> SANCTIONS = key("sanctions", ValueType.BOOLEAN, true,
             "`off` is observe mode: violations are still recorded and alerted, but no sanction is applied, nothing is"
                     + " blocked and reputations do not change.",

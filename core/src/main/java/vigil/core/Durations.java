@@ -50,4 +50,9 @@ final class Durations {
         }
         return ms + "ms";
     }
+
+    /** A span in seconds with one decimal, as a summary says it: {@code 3.2 s}. */
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", Math.max(0, millis) / 1000.0);
+    }
 }

@@ -39,6 +39,10 @@ public final class Monitor implements AutoCloseable {
     private final AtomicLong blocked = new AtomicLong();
     private final AtomicLong withheld = new AtomicLong();
     private final AtomicLong engineErrors = new AtomicLong();
+    private final AtomicLong undeliverable = new AtomicLong();
+    /** Messages to receivers that do not exist, counted per sender and summarised. */
+    private final Tally nowhere = new Tally();
+    private static final long UNDELIVERABLE_EVERY_MS = 10_000;
     private volatile CompiledRules book;
     private volatile boolean closed;
     /** The bus to other JVMs' monitors, or null: the watch rules then run here. */
@@ -67,6 +71,8 @@ public final class Monitor implements AutoCloseable {
                 engineError("watch", what, e);
             }
         });
+        // Evidence an alert cites is in the trace before the alert is in the audit log (a kill -9 cannot part them).
+        alerts.beforeRecording(watch::keepCited);
         watch.start();
         this.folderWatcher = config.watchRules() ? RuleFolderWatcher.start(ruleSet.folders(), this::reload) : null;
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.STARTED, "monitor started with " + describe(book), now()));
@@ -134,8 +140,9 @@ public final class Monitor implements AutoCloseable {
         }
         if (blockReason != null) {
             blocked.incrementAndGet();
-            if (vs.isEmpty()) {
-                // Only a repeat held back by a cooldown asked for the block: no violation alert says why.
+            if (vs.isEmpty() && !sentence.counted()) {
+                // Only a repeat held back by a cooldown asked for the block: no violation alert says why. (Beyond
+                // the subjects a cooldown keeps, a SUPPRESSED summary counts it instead: a flood stays out of the log.)
                 alerts.dispatch(new WithheldAlert(e, blockReason));
             }
             handOn(e, false);
@@ -332,6 +339,34 @@ public final class Monitor implements AutoCloseable {
     }
 
     /**
+     * Records a message that was not delivered because its receiver does not exist. It is not judged (it has
+     * no effect), and it is recorded bounded: the first from each sender in an {@code UNDELIVERABLE} record,
+     * the rest counted per sender and summarised ({@code N more like this from X in T s}) every 10 s of event
+     * time and at close, so a flood of made-up names cannot flood the audit log. Thread-safe.
+     */
+    public void undeliverable(String sender, String receiver, long time) {
+        if (closed) {
+            return;
+        }
+        undeliverable.incrementAndGet();
+        String who = SafeText.oneLine(String.valueOf(sender), 100);
+        String to = SafeText.oneLine(String.valueOf(receiver), 100);
+        Tally.Note n = nowhere.count(String.valueOf(sender), "messages to receivers that do not exist", who, time,
+                UNDELIVERABLE_EVERY_MS, to);
+        if (n.summary() != null) {
+            nowhere(n.summary());
+        }
+        if (n.first()) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.UNDELIVERABLE, who + " sent a message to " + to
+                    + ", which is no agent: not judged, not delivered; more from " + who + " are counted and summarised", time));
+        }
+    }
+
+    private void nowhere(Tally.Summary s) {
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.UNDELIVERABLE, s.kind() + ": " + s.text(), s.last()));
+    }
+
+    /**
      * Records that {@code creator} created the agent {@code child} (from {@code source}) in an
      * {@code AGENT_CREATED} record, and passes the creator's mute and quarantine in force on to the child.
      * Returns what the child inherited, in words, or null.
@@ -480,6 +515,11 @@ public final class Monitor implements AutoCloseable {
         }
         watch.close();
         boolean gateStopped = gate.close();
+        // What was counted rather than recorded one by one is said before the log is sealed.
+        sentencer.summariseAll();
+        for (Tally.Summary t : nowhere.endAll()) {
+            nowhere(t);
+        }
         Stats s = stats();
         // Events in = judged by the watch + left unjudged: what was left is said, never passed over.
         long unjudged = s.observed() - s.watchJudged();
@@ -487,7 +527,10 @@ public final class Monitor implements AutoCloseable {
                 + s.blocked() + " blocked, " + s.withheld() + " withheld, " + s.violations() + " violations"
                 + (unjudged > 0 ? "; " + unjudged + " events left unjudged by the watch (not judged before the shutdown's deadline)" : "")
                 + (s.auditFailures() > 0 ? "; " + s.auditFailures() + " alerts could not be written to the audit log" : "")
-                + (gateStopped ? "" : "; a gate rule was still running at the deadline"), now()));
+                + (gateStopped ? "" : "; a gate rule was still running at the deadline")
+                + (s.suppressed() > 0 ? "; " + s.suppressed() + " findings held back by rules' cooldowns ("
+                        + sentencer.beyondSubjects() + " beyond the subjects a cooldown keeps)" : "")
+                + (undeliverable.get() > 0 ? "; " + undeliverable.get() + " messages to receivers that do not exist" : ""), now()));
         alerts.close();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,12 @@ final class Sentencer {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong violations = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
-    private final Map<String, Cooldown> lastReported = new ConcurrentHashMap<>();
+    /** The cooldowns running, by rule and offenders, each with the subjects it keeps. */
+    private final Map<String, Group> cooldowns = new ConcurrentHashMap<>();
+    /** The findings beyond the subjects a cooldown keeps, counted and summarised by rule and offenders. */
+    private final Tally beyond = new Tally();
+    private final AtomicLong beyondCount = new AtomicLong();
+    private final int subjectsKept;
     private volatile long longestCooldown;
     private volatile int pruneAt = PRUNE_AT;
     private final Deque<Violation> history = new ArrayDeque<>();
@@ -48,6 +54,7 @@ final class Sentencer {
         this.alerts = alerts;
         this.book = book;
         this.ledger = ledger;
+        this.subjectsKept = config.get(Config.COOLDOWN_SUBJECTS);
     }
 
     void platform(Platform p) {
@@ -61,9 +68,11 @@ final class Sentencer {
 
     /**
      * What sentencing decided for one event's findings: the violations recorded (not the repeats a cooldown
-     * held back) and, for the gate, why the event is to be withheld, or null to let it through.
+     * held back) and, for the gate, why the event is to be withheld, or null to let it through; {@code counted}
+     * when that reason is only a finding beyond the subjects a cooldown keeps, which a {@code SUPPRESSED}
+     * summary accounts for (so the withheld event gets no record of its own).
      */
-    record Sentence(List<Violation> violations, String blockReason) {
+    record Sentence(List<Violation> violations, String blockReason, boolean counted) {
     }
 
     /**
@@ -76,17 +85,31 @@ final class Sentencer {
         List<Violation> out = new ArrayList<>(findings.size());
         String blockReason = null;
         String repeatBlocks = null;
+        boolean repeatCounted = false;
         for (Finding f : findings) {
             RuleInfo r = f.rule();
-            String key = r.cooldown().isZero() ? null : cooldownKey(f);
+            String key = r.cooldown().isZero() ? null : groupKey(f);
+            String subject = key == null ? null : subjectKey(f.subject());
             if (key != null) {
-                Cooldown running = holdBack(key, f, gate && r.sanctions().stream().anyMatch(Sanction::blocks));
-                if (running != null) {
+                Held held = holdBack(key, subject, f, gate && r.sanctions().stream().anyMatch(Sanction::blocks));
+                if (held != Held.RECORD) {
                     suppressed.incrementAndGet();
-                    if (gate && running.blocks() && repeatBlocks == null) {
-                        repeatBlocks = r.name() + ": " + f.explanation() + " (a repeat within the rule's cooldown)";
+                    boolean past = held == Held.BEYOND_BLOCKED || held == Held.BEYOND;
+                    if (past) {
+                        beyondCount.incrementAndGet();
+                        countBeyond(key, f);
+                    }
+                    if (gate && (held == Held.REPEAT_BLOCKED || held == Held.BEYOND_BLOCKED) && repeatBlocks == null) {
+                        repeatBlocks = r.name() + ": " + f.explanation() + (past
+                                ? " (beyond the subjects the rule's cooldown keeps)" : " (a repeat within the rule's cooldown)");
+                        repeatCounted = past;
                     }
                     continue;
+                }
+                // A new subject has room again: what was held back a cooldown ago or more is summarised first.
+                Tally.Summary ended = beyond.endIfOver(key, f.time(), Math.max(1, r.cooldown().toMillis()));
+                if (ended != null) {
+                    summarise(ended);
                 }
             }
             List<String> evidence = new ArrayList<>(f.evidence().size());
@@ -114,8 +137,7 @@ final class Sentencer {
             }
             if (key != null) {
                 // The repeats this cooldown holds back get the decision this violation got.
-                boolean blocks = decision == Decision.BLOCK;
-                lastReported.computeIfPresent(key, (k, c) -> c.since() == f.time() ? new Cooldown(c.since(), blocks) : c);
+                decided(key, subject, f.time(), decision == Decision.BLOCK);
             }
             remember(v);
             for (AppliedSanction s : applied) {
@@ -140,7 +162,7 @@ final class Sentencer {
             violations.incrementAndGet();
             out.add(v);
         }
-        return new Sentence(out, blockReason != null ? blockReason : repeatBlocks);
+        return new Sentence(out, blockReason != null ? blockReason : repeatBlocks, blockReason == null && repeatCounted);
     }
 
     /**
@@ -176,46 +198,145 @@ final class Sentencer {
     }
 
     /**
-     * The kind of a finding, for its rule's cooldown: the rule, the agents held responsible (in any order)
-     * and the subject the rule named, so neither two offenders nor two victims of one rule hold each other back.
+     * The cooldowns of one rule against one set of offenders: at most {@code cooldown.subjects} subjects, in
+     * the order their cooldowns started. Guarded by itself.
      */
-    private static String cooldownKey(Finding f) {
+    private static final class Group {
+        final LinkedHashMap<String, Cooldown> subjects = new LinkedHashMap<>();
+        long latest;
+        /** Whether the latest violation recorded in this group was blocked: what lies beyond its subjects gets the same. */
+        boolean lastBlocks;
+        boolean pruned;
+    }
+
+    /** What the cooldown makes of a finding: record it, or hold it back (a repeat, or beyond the subjects kept), blocked or not. */
+    private enum Held { RECORD, REPEAT, REPEAT_BLOCKED, BEYOND, BEYOND_BLOCKED }
+
+    /**
+     * The rule and the agents held responsible (in any order): the findings of one group share a cooldown, kept
+     * per subject, so neither two offenders nor two victims of one rule hold each other back.
+     */
+    private static String groupKey(Finding f) {
         RuleInfo r = f.rule();
         List<String> who = new ArrayList<>(f.offenders());
         Collections.sort(who);
-        return r.packageName() + '\u0000' + r.name() + '\u0000' + String.join("\u0001", who) + '\u0000' + f.subject();
+        return r.packageName() + '\u0000' + r.name() + '\u0000' + String.join("\u0001", who);
+    }
+
+    /** The subject as a cooldown keeps it: a long text (an agent's content) by its digest, so memory stays bounded. */
+    private static String subjectKey(String subject) {
+        if (subject == null || subject.length() <= 256) {
+            return subject == null ? "" : subject;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return subject.substring(0, 64) + "\u0000" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
-     * The cooldown that holds this finding back, or null when it is the first of its kind within its rule's
-     * cooldown; then a cooldown starts ({@code blocks} until the violation's decision is known). Atomic: two
-     * gate threads cannot both report the same repeat.
+     * Whether this finding is the first about its subject within its rule's cooldown (then a cooldown starts,
+     * {@code blocks} until the violation's decision is known), a repeat, or beyond the subjects its group keeps
+     * (those whose cooldown ran out make room first). Atomic per group: two gate threads cannot both report
+     * the same repeat.
      */
-    private Cooldown holdBack(String key, Finding f, boolean blocks) {
+    private Held holdBack(String key, String subject, Finding f, boolean blocks) {
         long now = f.time();
         long cooldown = f.rule().cooldown().toMillis();
-        Cooldown[] running = {null};
-        lastReported.compute(key, (k, prev) -> {
+        Group g = cooldowns.computeIfAbsent(key, k -> new Group());
+        synchronized (g) {
+            if (g.pruned) {
+                return holdBack(key, subject, f, blocks); // forgotten meanwhile: a fresh group takes its place
+            }
+            Cooldown prev = g.subjects.get(subject);
             if (prev != null && now - prev.since() < cooldown) {
-                running[0] = prev;
-                return prev;
+                return prev.blocks() ? Held.REPEAT_BLOCKED : Held.REPEAT;
             }
-            return new Cooldown(now, blocks);
-        });
-        if (running[0] == null) {
-            longestCooldown = Math.max(longestCooldown, cooldown);
-            if (lastReported.size() > pruneAt) {
-                prune(now);
+            if (prev != null) {
+                g.subjects.remove(subject);
             }
+            var it = g.subjects.values().iterator();
+            while (g.subjects.size() >= subjectsKept && it.hasNext() && now - it.next().since() >= cooldown) {
+                it.remove();
+            }
+            if (g.subjects.size() >= subjectsKept) {
+                return g.lastBlocks ? Held.BEYOND_BLOCKED : Held.BEYOND;
+            }
+            g.subjects.put(subject, new Cooldown(now, blocks));
+            g.latest = Math.max(g.latest, now);
         }
-        return running[0];
+        longestCooldown = Math.max(longestCooldown, cooldown);
+        if (cooldowns.size() > pruneAt) {
+            prune(now);
+        }
+        return Held.RECORD;
     }
 
-    /** Forgets the cooldowns that have run out, so the map stays as small as the recent past. */
+    /** The violation that started a cooldown was decided: its repeats, and what lies beyond its group, get the same. */
+    private void decided(String key, String subject, long since, boolean blocks) {
+        Group g = cooldowns.get(key);
+        if (g == null) {
+            return;
+        }
+        synchronized (g) {
+            Cooldown c = g.subjects.get(subject);
+            if (c != null && c.since() == since) {
+                g.subjects.put(subject, new Cooldown(since, blocks));
+            }
+            g.lastBlocks = blocks;
+        }
+    }
+
+    /**
+     * Counts a finding beyond the subjects its group keeps. The first of a run says so in one record; the rest
+     * are summarised ({@code N more like this from X in T s}) once per cooldown, when a new subject has room,
+     * and at close: none is dropped unsaid.
+     */
+    private void countBeyond(String key, Finding f) {
+        RuleInfo r = f.rule();
+        String who = SafeText.oneLine(String.join(",", f.offenders()), 200);
+        Tally.Note n = beyond.count(key, rule(r), who, f.time(), Math.max(1, r.cooldown().toMillis()), SafeText.oneLine(f.subject(), 120));
+        if (n.summary() != null) {
+            summarise(n.summary());
+        }
+        if (n.first()) {
+            alerts.dispatch(new SystemAlert(SystemAlert.Kind.SUPPRESSED, rule(r) + ": " + who + " has more than " + subjectsKept
+                    + " subjects within the rule's cooldown of " + Durations.format(r.cooldown())
+                    + ": the findings beyond them are counted and summarised, not recorded one by one (cooldown.subjects),"
+                    + " and their events get the decision of the latest violation recorded (in the gate: blocked when it was);"
+                    + " the first: " + SafeText.oneLine(f.explanation(), 300)
+                    + (f.subject() == null || f.subject().isEmpty() ? "" : ", about " + SafeText.oneLine(f.subject(), 120)), f.time()));
+        }
+    }
+
+    private void summarise(Tally.Summary s) {
+        alerts.dispatch(new SystemAlert(SystemAlert.Kind.SUPPRESSED, s.kind() + ": " + s.text()
+                + ", beyond the subjects the rule's cooldown keeps; not recorded one by one", s.last()));
+    }
+
+    private static String rule(RuleInfo r) {
+        return "rule \"" + SafeText.oneLine(r.name(), 120) + "\" (" + r.pack() + ")";
+    }
+
+    /** Writes the summaries still open (at close), so what was held back is said before the log is sealed. */
+    void summariseAll() {
+        for (Tally.Summary s : beyond.endAll()) {
+            summarise(s);
+        }
+    }
+
+    /** Forgets the groups whose cooldowns have all run out, so the map stays as small as the recent past. */
     private synchronized void prune(long now) {
         long horizon = longestCooldown;
-        lastReported.values().removeIf(c -> now - c.since() >= horizon);
-        pruneAt = Math.max(PRUNE_AT, 2 * lastReported.size());
+        cooldowns.values().removeIf(g -> {
+            synchronized (g) {
+                g.pruned = now - g.latest >= horizon;
+                return g.pruned;
+            }
+        });
+        pruneAt = Math.max(PRUNE_AT, 2 * cooldowns.size());
     }
 
     private static boolean blocks(List<AppliedSanction> applied) {
@@ -291,5 +412,10 @@ final class Sentencer {
 
     long suppressed() {
         return suppressed.get();
+    }
+
+    /** Of the findings held back, how many were beyond the subjects a cooldown keeps (the rest are repeats). */
+    long beyondSubjects() {
+        return beyondCount.get();
     }
 }

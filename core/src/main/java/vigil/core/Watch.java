@@ -1,11 +1,6 @@
 package vigil.core;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,7 +72,8 @@ final class Watch implements Runnable {
     private final AtomicLong judged = new AtomicLong();
     /** Events judged without entering the session: no watch rule could match them ({@link Admission}). */
     private final AtomicLong passedBy = new AtomicLong();
-    private final BufferedWriter trace;
+    /** The trace file, or null when no trace is kept. */
+    private final TraceFile trace;
     private final List<EventObserver> observers = new CopyOnWriteArrayList<>();
     private final List<EventObserver> failedObservers = new CopyOnWriteArrayList<>();
     /** Every agent seen in an inserted event, in the order first seen; each is a fact in the session. */
@@ -98,21 +94,12 @@ final class Watch implements Runnable {
         this.queue = new ArrayBlockingQueue<>(config.watchQueue());
         this.config = config;
         this.judge = judge;
-        this.trace = config.trace() == null ? null : openTrace(config.trace());
-        this.traceHoldMs = config.get(Config.TRACE_HOLD).toMillis();
+        this.trace = config.trace() == null ? null
+                : TraceFile.open(config.trace(), config.get(Config.TRACE_HOLD).toMillis(), config.auditSync());
         this.contacts = new Contacts(config.retention());
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
-    }
-
-    private static BufferedWriter openTrace(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
     }
 
     void start() {
@@ -221,7 +208,9 @@ final class Watch implements Runnable {
                 if (live) {
                     moveClock(System.currentTimeMillis());
                     fire();
-                    traceNewest = Math.max(traceNewest, System.currentTimeMillis());
+                    if (trace != null) {
+                        trace.advance(System.currentTimeMillis());
+                    }
                 }
                 flushTrace();
                 continue;
@@ -383,44 +372,26 @@ final class Watch implements Runnable {
         }
     }
 
-    /**
-     * Events reach the watch in the order the agents' threads queued them, which can differ by a few
-     * milliseconds from their times; the trace is written in time order: an event waits here until the
-     * newest event seen is {@code trace.hold} later ({@link Config#TRACE_HOLD}), or until a drain or the end
-     * writes them all.
-     */
-    private final java.util.PriorityQueue<Held> traceHeld = new java.util.PriorityQueue<>(
-            java.util.Comparator.comparingLong((Held h) -> h.event().time()).thenComparingLong(Held::seq));
-    private long traceNewest = Long.MIN_VALUE;
-    private long traceSeq;
-    private final long traceHoldMs;
-
-    /** An event held for the trace, with its place in the queue to keep events of the same time in order. */
-    private record Held(long seq, Event event) {
-    }
-
     private void trace(Event e) {
-        if (trace == null) {
-            return;
+        if (trace != null) {
+            trace.hold(e);
         }
-        traceHeld.add(new Held(traceSeq++, e));
-        traceNewest = Math.max(traceNewest, e.time());
     }
 
-    /** Writes the held events older than the hold, in time order. */
+    /** Writes the held events older than the hold (or all), in time order. */
     private void writeTrace(boolean all) {
         if (trace == null) {
             return;
         }
         try {
-            while (!traceHeld.isEmpty() && (all || traceHeld.peek().event().time() <= traceNewest - traceHoldMs)) {
-                trace.write(EventJson.write(traceHeld.poll().event()));
-                trace.newLine();
-            }
+            trace.writeDue(all);
         } catch (IOException ex) {
-            traceHeld.clear();
-            judge.failed(new IllegalStateException("cannot write the trace: " + ex.getMessage(), ex), "tracing");
+            traceFailed(ex);
         }
+    }
+
+    private void traceFailed(IOException ex) {
+        judge.failed(new IllegalStateException("cannot write the trace: " + ex.getMessage(), ex), "tracing");
     }
 
     private void flushTrace() {
@@ -429,12 +400,32 @@ final class Watch implements Runnable {
 
     private void flushTrace(boolean all) {
         if (trace != null) {
-            writeTrace(all);
             try {
-                trace.flush();
+                trace.flush(all);
             } catch (IOException ex) {
-                LOG.error("cannot flush the trace: {}", ex.toString());
+                traceFailed(ex);
             }
+        }
+    }
+
+    /**
+     * Before an alert is recorded, makes the events it cites durable in the trace (see {@link TraceFile#keep}).
+     * Called in the thread that raises the alert: the watch's own (its findings cite events it has taken) or an
+     * agent's (a gate's violation or a withheld event, which the watch has not taken yet).
+     */
+    void keepCited(Alert alert) {
+        if (trace == null) {
+            return;
+        }
+        List<Event> cited = alert instanceof Alert.ViolationAlert v ? v.evidence()
+                : alert instanceof Alert.WithheldAlert w ? List.of(w.event()) : List.of();
+        if (cited.isEmpty()) {
+            return;
+        }
+        try {
+            trace.keep(cited, Thread.currentThread() == thread);
+        } catch (IOException ex) {
+            traceFailed(ex);
         }
     }
 

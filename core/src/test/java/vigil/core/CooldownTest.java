@@ -147,4 +147,54 @@ class CooldownTest {
         assertEquals(Decision.ALLOW, say(4_000, "alice", "bob", "insult").decision());
         assertEquals(2, monitor.stats().suppressed());
     }
+
+    private List<String> suppressedRecords() throws InterruptedException {
+        assertTrue(monitor.flushAlerts(10_000));
+        return alerts.stream().filter(a -> a instanceof Alert.SystemAlert sa && sa.kind() == Alert.SystemAlert.Kind.SUPPRESSED)
+                .map(a -> ((Alert.SystemAlert) a).message()).toList();
+    }
+
+    @Test
+    void aCooldownKeepsAtMostItsSubjectsPerOffenderAndSummarisesTheRest() throws Exception {
+        start(Config.builder().set(Config.COOLDOWN_SUBJECTS, 3));
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(i <= 3 ? Decision.FLAG : Decision.ALLOW, say(1_000 + i, "alice", "victim" + i, "insult").decision(), "victim" + i);
+        }
+        assertEquals(Decision.FLAG, say(1_100, "carol", "victim9", "insult").decision(), "another offender has subjects of its own");
+        assertEquals(4, monitor.stats().violations());
+        assertEquals(7, monitor.stats().suppressed());
+        List<String> held = suppressedRecords();
+        assertEquals(1, held.size(), held.toString());
+        assertTrue(held.get(0).startsWith("rule \"Insulting someone\" (cool): alice has more than 3 subjects within the rule's cooldown of 1m"),
+                held.get(0));
+        assertTrue(held.get(0).endsWith("the first: insulted victim4, about victim4"), held.get(0));
+
+        // A minute later the first subjects' cooldowns have run out: a new subject has room again, and what
+        // was held back meanwhile is summarised first.
+        assertEquals(Decision.FLAG, say(62_000, "alice", "victim11", "insult").decision());
+        held = suppressedRecords();
+        assertEquals(2, held.size(), held.toString());
+        assertEquals("rule \"Insulting someone\" (cool): 6 more like this from alice in 0.0 s (the last: victim10), beyond the"
+                + " subjects the rule's cooldown keeps; not recorded one by one", held.get(1));
+        assertEquals(Decision.FLAG, say(62_001, "alice", "victim2", "insult").decision(), "victim2's cooldown has run out: it makes room");
+        assertEquals(Decision.FLAG, say(62_002, "alice", "victim12", "insult").decision(), "so has victim3's");
+        assertEquals(Decision.ALLOW, say(62_003, "alice", "victim13", "insult").decision(), "three subjects cooling down: no room");
+    }
+
+    @Test
+    void whatLiesBeyondTheSubjectsKeptIsBlockedAsTheLatestViolationWasAndSummarisedAtClose() throws Exception {
+        start(Config.builder().set(Config.COOLDOWN_SUBJECTS, 2).escalation("respect", EscalationPolicy.parse("block")));
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(Decision.BLOCK, say(1_000 + i * 100, "alice", "victim" + i, "insult").decision(), "victim" + i);
+        }
+        assertEquals(2, monitor.stats().violations());
+        assertEquals(0, alerts.stream().filter(a -> a instanceof WithheldAlert).count(), "no record per event beyond the subjects kept");
+        monitor.close();
+        monitor = null;
+        List<String> held = alerts.stream().filter(a -> a instanceof Alert.SystemAlert sa && sa.kind() == Alert.SystemAlert.Kind.SUPPRESSED)
+                .map(a -> ((Alert.SystemAlert) a).message()).toList();
+        assertEquals(2, held.size(), held.toString());
+        assertTrue(held.get(1).startsWith("rule \"Insulting someone\" (cool): 2 more like this from alice in 0.2 s (the last: victim5)"),
+                held.get(1));
+    }
 }

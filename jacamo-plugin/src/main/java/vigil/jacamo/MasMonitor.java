@@ -83,8 +83,8 @@ public final class MasMonitor {
         eventClock = clock == null ? System::currentTimeMillis : clock;
     }
 
-    /** The time of an event judged now. */
-    static long now() {
+    /** The time of an event judged now, on the monitor's clock (see {@link #eventClock}): every event of the MAS is stamped with it. */
+    public static long now() {
         return eventClock.getAsLong();
     }
 
@@ -127,13 +127,26 @@ public final class MasMonitor {
     /** Registers a monitored agent; creates the monitor on first use. Returns the monitor, or null when it cannot start. */
     static Monitor join(MonitoredArch arch) {
         String name = arch.getAgName();
-        if ("vigil".equals(name)) {
-            LOG.warn("an agent is named 'vigil': beliefs and messages with source(vigil) from Vigil cannot be told apart from it");
-        }
         // Agents create, clone, kill and stop through the platform's services: put them under the monitor too.
         PlatformGuard.install();
         synchronized (LOCK) {
             AGENTS.put(name, arch);
+            if (monitor == null && unavailable == null) {
+                create();
+            }
+            return monitor;
+        }
+    }
+
+    /**
+     * An agent named {@code vigil} started by a launcher other than Vigil's runner: it is not registered as a
+     * monitored agent (no message of it passes as judged), its refusal is logged once, and the monitor (created
+     * here if need be) records what it attempts as withheld. Returns the monitor, or null.
+     */
+    static Monitor refuse(MonitoredArch arch) {
+        LOG.warn("{}: everything the agent named vigil sends or does is withheld", MonitoredArch.RESERVED);
+        PlatformGuard.install();
+        synchronized (LOCK) {
             if (monitor == null && unavailable == null) {
                 create();
             }

@@ -46,7 +46,11 @@ public class MonitoredArch extends AgArch {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoredArch.class);
     private static final AtomicLong IDS = new AtomicLong();
-    static final String VIGIL = "vigil";
+    /** The name Vigil speaks under (source(vigil)), which no agent may take. */
+    public static final String VIGIL = "vigil";
+    /** Why no agent may be named {@code vigil}, in the user's words. */
+    public static final String RESERVED = "the agent name 'vigil' is reserved for Vigil (its sanctions and notices reach"
+            + " agents with source(vigil)): rename the agent";
     private static final Atom VIGIL_ATOM = ASSyntax.createAtom(VIGIL);
     /** The monitored agent whose reasoning cycle runs on this thread (internal actions run in it). */
     private static final ThreadLocal<MonitoredArch> CURRENT = new ThreadLocal<>();
@@ -57,6 +61,8 @@ public class MonitoredArch extends AgArch {
     private final Queue<Running> running = new ConcurrentLinkedQueue<>();
     private volatile Monitor monitor;
     private volatile boolean joined;
+    /** This agent is named {@code vigil}: refused, everything it sends or does is withheld. */
+    private volatile boolean refused;
     private String name;
     /**
      * Whether the infrastructure is Jason's local one (JaCaMo's too), which delivers the very message object
@@ -72,8 +78,33 @@ public class MonitoredArch extends AgArch {
         super.init();
         name = getAgName();
         local = lastArch() instanceof jason.infra.local.LocalAgArch;
+        if (VIGIL.equals(name)) {
+            // Vigil's sanctions and notices reach agents as source(vigil): an agent of that name could forge them.
+            // Vigil's runner refuses such a project; created by another launcher, the agent is refused here: not
+            // monitored as an agent, and whatever it sends or does is withheld and recorded. (An exception here
+            // would not stop Jason creating the agent: it logs it and goes on without this architecture's init.)
+            refused = true;
+            monitor = MasMonitor.refuse(this);
+            return;
+        }
         monitor = MasMonitor.join(this);
         joined = true;
+    }
+
+    /** Withholds what an agent named {@code vigil} attempts, recording it; true when this agent is that one. */
+    private boolean refused(Event attempt) {
+        if (!refused) {
+            return false;
+        }
+        Monitor m = monitor != null ? monitor : MasMonitor.monitor().orElse(null);
+        if (m != null) {
+            try {
+                m.withhold(attempt, RESERVED);
+            } catch (RuntimeException e) {
+                LOG.warn("withheld what the agent named vigil attempted ({}), but could not record it: {}", RESERVED, e.toString());
+            }
+        }
+        return true;
     }
 
     @Override
@@ -125,11 +156,20 @@ public class MonitoredArch extends AgArch {
         // agent can build a Message with any sender, and Jason delivers it as it is. So the field is set too.
         String sender = getAgName();
         m.setSender(sender);
+        if (refused && refused(message(m, sender, false))) {
+            MasMonitor.counter().messages.incrementAndGet();
+            MasMonitor.counter().messagesWithheld.incrementAndGet();
+            return; // Withheld: an agent named vigil speaks as Vigil, which it is not.
+        }
         if (m.getReceiver() != null && !MasMonitor.exists(m.getReceiver())) {
-            // To no agent: not judged (it has no effect, and a flood of made-up names must not flood the audit),
-            // counted, and handed on so that Jason fails the .send as it always does. Unsealed: should the name
-            // come to exist meanwhile, its monitored receiver withholds it as not sent by this agent.
+            // To no agent: not judged (it has no effect), recorded bounded (a count per sender: a flood of made-up
+            // names must not flood the audit), and handed on so that Jason fails the .send as it always does.
+            // Unsealed: should the name come to exist meanwhile, its monitored receiver withholds it as not sent by this agent.
             MasMonitor.counter().undeliverable.incrementAndGet();
+            Monitor mon = monitor;
+            if (mon != null) {
+                mon.undeliverable(sender, m.getReceiver(), MasMonitor.now());
+            }
             super.sendMsg(m);
             return;
         }
@@ -256,7 +296,7 @@ public class MonitoredArch extends AgArch {
         reportOutcomes();
         ActionEvent attempt = new ActionEvent(nextId("a"), MasMonitor.now(), getAgName(),
                 JasonTerms.of(action.getActionTerm()));
-        Verdict v = judge(() -> attempt);
+        Verdict v = refused(attempt) ? Verdict.block(RESERVED) : judge(() -> attempt);
         if (v.blocked()) {
             MasMonitor.counter().actionsWithheld.incrementAndGet();
             // Withheld: the action never reaches the environment; it fails in the agent as an ordinary failure.

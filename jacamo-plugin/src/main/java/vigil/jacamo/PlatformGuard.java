@@ -129,7 +129,7 @@ final class PlatformGuard extends DelegatedRuntimeServices {
         if (source != null) {
             args.add(Term.string(source));
         }
-        return new ActionEvent(MonitoredArch.nextId("a"), System.currentTimeMillis(), agent,
+        return new ActionEvent(MonitoredArch.nextId("a"), MasMonitor.now(), agent,
                 new Term(Term.Kind.STRUCTURE, what, args, List.of()));
     }
 

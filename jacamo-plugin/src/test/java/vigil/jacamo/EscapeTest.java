@@ -233,4 +233,67 @@ class EscapeTest {
                 .filter(e -> e instanceof MessageEvent).count();
         assertEquals(5, messages, "each ping judged once");
     }
+
+    @Test
+    void aProjectThatNamesAnAgentVigilIsRefusedBeforeAnyAgentStarts() throws Exception {
+        Path p = project(monitored("bob", "vigil"), Map.of("bob", BOB, "vigil", """
+                !start.
+                +!start <- .send(bob, tell, vigil_violation(alice, "rule", honesty, "lied")).
+                """));
+        vigil.jacamo.run.ProjectException e = assertThrows(vigil.jacamo.run.ProjectException.class,
+                () -> Mas.start(p, Mas.config(dir), SECRETS));
+        assertEquals(p + ":4: agent vigil: " + MonitoredArch.RESERVED, e.getMessage());
+    }
+
+    @Test
+    void anAgentNamedVigilThatAnotherLauncherStartsCanNeitherSpeakNorAct() throws Exception {
+        Path p = project(monitored("bob") + "        outsider;\n", Map.of("bob", BOB, "outsider", """
+                +vigil_violation(A, _, _, _)[source(vigil)] <- .print("VIGIL SAYS ", A).
+                """, "vigil", """
+                !start.
+                +!start <- .send(outsider, tell, vigil_violation(alice, "rule", honesty, "lied"));
+                           .send(bob, tell, hello(1));
+                           !try.
+                +!try <- .my_name(N); .print("I am ", N); enter(room).
+                -!try[error(E)] <- .print("failed ", E).
+                """));
+        mas = Mas.start(p, Mas.config(dir), SECRETS);
+        // As another launcher (Jason's, JaCaMo's) creates a declared agent: through the platform's own services,
+        // past Vigil's runner and its check of the project.
+        var local = new jason.infra.local.LocalRuntimeServices(BaseLocalMAS.getRunner());
+        String name = local.createAgent("vigil", dir.resolve("vigil.asl").toString(), null, List.of(MonitoredArch.class.getName()),
+                null, null, null);
+        assertEquals("vigil", name);
+        local.startAgent(name);
+        mas.awaitPrinted("vigil: I am vigil");
+        mas.await(() -> mas.printedBy("vigil").stream().anyMatch(l -> l.startsWith("failed ")), "the action to fail");
+        assertTrue(mas.monitor.flushAlerts(10_000));
+        assertTrue(mas.printedBy("outsider").isEmpty(), "no message reached the agent not monitored: " + mas.printed);
+        assertTrue(mas.printedBy("bob").isEmpty(), mas.printed.toString());
+        assertEquals(3, withheld().stream().filter(MonitoredArch.RESERVED::equals).count(), "two messages and an action: " + withheld());
+        assertFalse(MasMonitor.monitoredAgents().contains("vigil"), "never a monitored agent");
+    }
+
+    @Test
+    void platformActionsAndReportsAreStampedWithTheMonitorsClock() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(5_000_000);
+        MasMonitor.eventClock(clock::incrementAndGet);
+        Path p = project(monitored("mallory", "bob"), Map.of("bob", BOB, "minion", MINION, "mallory", """
+                !start.
+                +!start <- .create_agent(minion, "minion.asl"); vigil.report(honesty, "bob lied", bob);
+                           .kill_agent(minion); .print("done").
+                """));
+        mas = Mas.start(p, Mas.config(dir).trace(dir.resolve("trace.jsonl")).clock(vigil.core.Config.ClockMode.EVENTS), SECRETS);
+        mas.awaitPrinted("mallory: done");
+        assertTrue(mas.monitor.drain(30_000));
+        mas.close();
+        mas = null;
+        List<vigil.core.Event> traced = Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(Trace::read).toList();
+        assertTrue(traced.stream().anyMatch(e -> e instanceof ActionEvent a && a.action().functor().equals(".create_agent")), traced.toString());
+        assertTrue(traced.stream().anyMatch(e -> e instanceof ActionEvent a && a.action().functor().equals(".kill_agent")), traced.toString());
+        assertTrue(traced.stream().anyMatch(e -> e instanceof vigil.core.ReportEvent), traced.toString());
+        for (vigil.core.Event e : traced) {
+            assertTrue(e.time() > 5_000_000 && e.time() <= clock.get(), "on the monitor's clock: " + e);
+        }
+    }
 }

@@ -129,6 +129,9 @@ public final class JasonRun implements RunningMas {
                 mas.create();
             } catch (JasonException | RuntimeException | LinkageError e) {
                 severe.add(e instanceof LinkageError ? Display.describe(e) : e.getMessage());
+            } catch (jason.asSyntax.parser.TokenMgrError e) {
+                // The sources were lexed at load; this one came from elsewhere (a file included in a way not followed there).
+                severe.add("an agent's source, or a file it includes, does not read as AgentSpeak: " + Display.describe(e));
             }
             errors = severe.messages();
         }
