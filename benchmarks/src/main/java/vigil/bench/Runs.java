@@ -87,6 +87,7 @@ final class Runs {
         double baseline;
         long t0;
         double seconds;
+        double admitted;
         try (Monitor m = Monitors.replay()) {
             gc();
             baseline = mem.getHeapMemoryUsage().getUsed();
@@ -106,13 +107,21 @@ final class Runs {
                 }
             }
             seconds = (System.nanoTime() - t0) / 1e9;
+            Stats st = m.stats();
+            admitted = st.watchJudged() == 0 ? 0 : 1 - (double) st.watchPassedBy() / st.watchJudged();
         }
         double growth = (atLast - atFirst) / atFirst * 100;
+        // The events within the retention at the end: what the watch holds, or passed by.
+        double inRetention = Math.min(last, Config.defaults().retention().toNanos() / 1000.0 / spacingMicros);
+        double perEvent = (atLast - baseline) / inRetention;
+        double perHeld = admitted == 0 ? 0 : perEvent / admitted;
         return new Table("Memory: heap after a full GC, all packs, one monitor",
                 "events judged", "heap (MB)", "change")
                 .row("0 (monitor started)", mb(baseline), "")
                 .row(f0(first), mb(atFirst), "")
                 .row(f0(last), mb(atLast), (growth >= 0 ? "+" : "") + Table.f(growth, 1) + "% from " + f0(first))
+                .row("bytes per event within the retention (not MB)", Table.f(perEvent, 0), "")
+                .row("bytes per event held, the " + Table.f(admitted * 100, 1) + "% admitted (not MB)", Table.f(perHeld, 0), "")
                 .note("Events " + Table.f(spacingMicros / 1000.0, 1) + " ms apart in event time (" + f0(last * spacingMicros / 1e6)
                         + " s of the MAS's time), default retention (" + Config.defaults().retention().toMinutes()
                         + " min); " + Table.f(seconds, 0) + " s of wall time in all. Heap used is read after"

@@ -57,8 +57,9 @@ class SmokeTest {
     @Test
     void memoryIsReadAtBothCheckpoints() throws Exception {
         Table t = quick("memory");
-        assertEquals(3, t.rows().size());
+        assertEquals(5, t.rows().size());
         assertTrue(number(t.rows().get(2).get(1)) > 0);
+        assertTrue(number(t.rows().get(3).get(1)) > 0, "bytes per event: " + t.markdown());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * Who talked to whom, and when: the times of the messages that took effect between each pair of agents
@@ -13,8 +14,7 @@ import java.util.Map;
  * event of its own:
  *
  * <pre>{@code
- * $c : Contacts()
- * eval($c.talkedBefore($x, $q.agent(), $p, $q, "5m"))
+ * Contacts(talkedBefore($x, $q.agent, $p, $q, "5m"))
  * }</pre>
  *
  * holds when {@code $x} and {@code $q.agent} exchanged a message at most 5 minutes before both {@code $p}
@@ -28,6 +28,7 @@ import java.util.Map;
  * should have joined (a late event from another host) does not re-open them, where a held
  * {@code MessageEvent} would. Used by the watch's thread only; not thread-safe.
  */
+@ClassReactive // never modified in a session: no property to listen to (and Drools would warn of it)
 public final class Contacts {
 
     private final long retentionMs;

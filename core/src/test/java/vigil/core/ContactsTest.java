@@ -38,8 +38,7 @@ class ContactsTest {
                                     this before[0s, 3s] $p, this before[0s, 3s] $q)
             """ + TAIL;
     static final String WITH_LEDGER = HEAD + """
-                $c : Contacts()
-                eval($c.talkedBefore($x, $q.agent(), $p, $q, "3s"))
+                Contacts(talkedBefore($x, $q.agent, $p, $q, "3s"))
             """ + TAIL;
 
     @TempDir

@@ -82,6 +82,15 @@ final class Mas implements AutoCloseable {
      * sinks and sanction kinds through the SPI in what that loader sees, as a deployment with extra jars does.
      */
     static Mas start(Path project, Config.Builder config, ClassLoader loader, String... drl) {
+        return start(project, config, loader, false, drl);
+    }
+
+    /** As {@link #start(String, Config.Builder, String...)}, with Vigil's architecture put in every agent by the runner. */
+    static Mas startMonitoringEveryAgent(String project, Config.Builder config, String... drl) {
+        return start(resource(project), config, null, true, drl);
+    }
+
+    private static Mas start(Path project, Config.Builder config, ClassLoader loader, boolean everyAgent, String... drl) {
         Mas m = new Mas();
         try {
             if (config != null) {
@@ -92,7 +101,7 @@ final class Mas implements AutoCloseable {
                 Vigil.Builder b = Vigil.builder().config(config.rules(sources).build()).sink(m.alerts::add);
                 m.monitor = MasMonitor.install(loader == null ? b.serviceSinks(false).classLoader(NO_PACKS) : b.classLoader(loader));
             }
-            m.run = JasonRun.start(project, false);
+            m.run = JasonRun.start(project, everyAgent);
         } catch (RuntimeException e) {
             m.close();
             throw e;

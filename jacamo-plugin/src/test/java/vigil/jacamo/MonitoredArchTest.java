@@ -105,6 +105,24 @@ class MonitoredArchTest {
         assertEquals(1, MasMonitor.traffic().actionsWithheld());
     }
 
+    /**
+     * Jason creates the instances of {@code talker #5} on a pool infrastructure by cloning the first; the
+     * runner puts Vigil's architecture in each after creation, so every clone is monitored.
+     */
+    @Test
+    void everyInstanceJasonClonesIsMonitored() {
+        String drl = rule("pool", "Talker 3 says hello", "@value(\"quiet\") @sanction(\"block\")",
+                "MessageEvent(content.functor == \"hello\", sender == \"talker3\")", "\"talker3 spoke\"");
+        mas = Mas.startMonitoringEveryAgent("pool/pool.mas2j", Mas.config(dir), drl);
+        for (String t : List.of("talker1", "talker2", "talker4", "talker5")) {
+            mas.awaitPrinted("hub: hello from " + t);
+        }
+        assertEquals(java.util.Set.of("hub", "talker1", "talker2", "talker3", "talker4", "talker5"), MasMonitor.monitoredAgents());
+        assertEquals(5, MasMonitor.traffic().messages(), "each clone's message judged when sent");
+        assertEquals(1, MasMonitor.traffic().messagesWithheld());
+        assertFalse(mas.printedBy("hub").contains("hello from talker3"));
+    }
+
     @Test
     void eachCopyOfABroadcastIsJudgedOnItsOwn() {
         String drl = rule("discretion", "Gossip to carol", "@value(\"discretion\") @sanction(\"block\")",

@@ -1,6 +1,7 @@
 package vigil.jacamo.run;
 
 import jason.JasonException;
+import jason.architecture.AgArch;
 import jason.asSemantics.Agent;
 import jason.infra.local.LocalAgArch;
 import jason.infra.local.RunLocalMAS;
@@ -109,14 +110,14 @@ public final class JasonRun implements RunningMas {
         }
         if (monitorEveryAgent) {
             for (AgentParameters ap : project.getAgents()) {
+                // Jason creates the 2nd to Nth instances of an agent by cloning the first (no parsing) only
+                // when they have no architecture of their own: those get Vigil's after creation instead.
+                if (ap.getNbInstances() > 1 && ap.getAgArchClasses().isEmpty()) {
+                    continue;
+                }
                 if (!ap.getAgArchClasses().contains(arch)) {
                     ap.insertArchClass(new ClassParameters(arch));
                 }
-            }
-            try {
-                RuntimeServicesFactory.get().registerDefaultAgArch(arch);
-            } catch (Exception e) {
-                throw new ProjectException("cannot register Vigil's architecture with Jason: " + e);
             }
         }
         int expected = 0;
@@ -143,6 +144,16 @@ public final class JasonRun implements RunningMas {
             throw new ProjectException(projectFile + ": the MAS could not be created" + (names.size() < expected
                     ? " (" + names.size() + " of " + expected + " agents created)" : "") + ":"
                     + System.lineSeparator() + JasonProject.explain(errors) + Display.hint(String.join(" ", errors)));
+        }
+        if (monitorEveryAgent) {
+            monitorTheRest(mas, projectFile);
+            // Registered after the agents of the project are created: Jason clones instances only of agents
+            // with no architecture of their own, and a default one counts as their own.
+            try {
+                RuntimeServicesFactory.get().registerDefaultAgArch(arch);
+            } catch (Exception e) {
+                throw new ProjectException("cannot register Vigil's architecture with Jason: " + e);
+            }
         }
         List<String> names = new ArrayList<>(mas.getAgs().keySet());
         names.sort(null);
@@ -204,6 +215,31 @@ public final class JasonRun implements RunningMas {
             Logger.getLogger(JasonRun.class.getName()).warning("could not stop Jason's scheduler: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Puts {@link MonitoredArch} first in every created agent that has not got it, as Jason puts an agent's
+     * own architectures (set the transition system, insert, init), before any agent runs.
+     */
+    private static void monitorTheRest(Headless mas, Path projectFile) {
+        for (LocalAgArch infra : mas.created()) {
+            AgArch a = infra.getTS().getAgArch();
+            boolean monitored = false;
+            for (AgArch x = a; x != null; x = x.getNextAgArch()) {
+                monitored |= x instanceof MonitoredArch;
+            }
+            if (monitored) {
+                continue;
+            }
+            MonitoredArch m = new MonitoredArch();
+            m.setTS(infra.getTS());
+            infra.insertAgArch(m);
+            try {
+                m.init();
+            } catch (Exception e) {
+                throw new ProjectException(projectFile + ": cannot monitor agent " + infra.getAgName() + ": " + e);
+            }
         }
     }
 

@@ -1,0 +1,1 @@
++hello[source(A)] <- .print("hello from ", A).

@@ -1,0 +1,2 @@
+!start.
++!start <- .send(hub, tell, hello).
