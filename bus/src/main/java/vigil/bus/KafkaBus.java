@@ -48,6 +48,8 @@ final class KafkaBus implements Bus {
     /** Records in flight without an acknowledgement for this long: the bus is said to be unreachable. */
     private static final long STALL_MS = 3000;
     private static final long DRAIN_AT_CLOSE_MS = 15_000;
+    /** How often the spool's buffer is written to its file. */
+    private static final long WRITE_MS = 20;
 
     private final BusAddress address;
     private final Monitor monitor;
@@ -56,6 +58,7 @@ final class KafkaBus implements Bus {
     private final KafkaProducer<String, String> producer;
     private final Thread sender;
     private final Thread listener;
+    private final Thread writer;
     private final long started = System.currentTimeMillis();
     /** The agents whose events this JVM published: the ones it sanctions. */
     private final Set<String> local = ConcurrentHashMap.newKeySet();
@@ -98,12 +101,35 @@ final class KafkaBus implements Bus {
         this.sender.setDaemon(true);
         this.listener = new Thread(this::listenLoop, "vigil-bus-sanctions");
         this.listener.setDaemon(true);
+        // The spool's buffer goes to its file every 20 ms, whatever the sender does (it may wait for ever on a
+        // bus that is down): a JVM killed loses at most the events of the last few milliseconds.
+        this.writer = new Thread(this::writeLoop, "vigil-bus-spool");
+        this.writer.setDaemon(true);
+    }
+
+    private void writeLoop() {
+        while (running) {
+            try {
+                spool.flush();
+                Thread.sleep(WRITE_MS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("cannot write the bus spool {}: {}", spool.dir(), e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
     }
 
     static KafkaBus connect(BusAddress address, Monitor monitor) {
         ClientSettings.check(monitor.config());
         KafkaBus bus = new KafkaBus(address, monitor);
         long waiting = bus.spool.waiting();
+        bus.writer.start();
         bus.sender.start();
         bus.listener.start();
         String msg = "joined the bus " + address + " as " + bus.source + " (events to " + address.events()
@@ -423,6 +449,8 @@ final class KafkaBus implements Bus {
                 c.wakeup();
             }
             listener.join(10_000);
+            writer.interrupt();
+            writer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

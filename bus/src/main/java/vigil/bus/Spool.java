@@ -188,6 +188,11 @@ final class Spool implements AutoCloseable {
         return next > seq;
     }
 
+    /** Writes what was appended out of the buffer into the spool's file (not forced to the disk). */
+    void flush() throws IOException {
+        flushed();
+    }
+
     private synchronized long flushed() throws IOException {
         if (dirty) {
             out.flush();

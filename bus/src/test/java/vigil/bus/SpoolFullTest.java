@@ -56,4 +56,26 @@ class SpoolFullTest {
         assertTrue(news.stream().anyMatch(s -> s.contains("is full") && s.contains("NOT sent to the watch service")), news.toString());
         assertTrue(news.stream().anyMatch(s -> s.contains("2 events were dropped from the bus")), news.toString());
     }
+
+    @Test
+    void eventsWaitingForAnUnreachableBusAreWrittenToTheSpoolsFileAtOnce(@TempDir Path dir) throws Exception {
+        try (Monitor m = Vigil.builder().config(config(dir, Config.FailMode.OPEN)).start()) {
+            assertEquals(Decision.ALLOW, post(m, 0).decision());
+            Thread.sleep(500); // the sender has taken the first, and waits for the bus that is down
+            assertEquals(Decision.ALLOW, post(m, 1).decision());
+            assertEquals(Decision.ALLOW, post(m, 2).decision());
+            Thread.sleep(500);
+            String written;
+            try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("spool"))) {
+                written = files.filter(f -> f.getFileName().toString().endsWith(".spool")).map(f -> {
+                    try {
+                        return Files.readString(f);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).reduce("", String::concat);
+            }
+            assertEquals(3, written.lines().count(), "the three events are in the spool's file, not only in its buffer: " + written);
+        }
+    }
 }

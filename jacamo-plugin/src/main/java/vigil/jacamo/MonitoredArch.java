@@ -189,6 +189,24 @@ public class MonitoredArch extends AgArch {
         }
     }
 
+    /** The platform's agents: Jason 3.2 names the method getAgentsNames, 3.3 getAgentsName (one jar serves both). */
+    @SuppressWarnings("unchecked")
+    private static java.util.Collection<String> agentsNames(jason.runtime.RuntimeServices rs) throws Exception {
+        if (rs == null) {
+            return null;
+        }
+        for (String method : new String[] {"getAgentsNames", "getAgentsName"}) {
+            try {
+                return (java.util.Collection<String>) jason.runtime.RuntimeServices.class.getMethod(method).invoke(rs);
+            } catch (NoSuchMethodException e) {
+                // The other version's name.
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void broadcast(Message m) throws Exception {
         if (local) {
@@ -197,7 +215,7 @@ public class MonitoredArch extends AgArch {
         }
         // Other infrastructures (JADE) send one message to every agent past this arch: here each copy is sent,
         // and so judged, on its own, to the agents the platform knows.
-        java.util.Collection<String> all = getRuntimeServices() == null ? null : getRuntimeServices().getAgentsNames();
+        java.util.Collection<String> all = agentsNames(getRuntimeServices());
         if (all == null) {
             super.broadcast(m);
             return;
