@@ -64,8 +64,8 @@ class AdmissionTest {
     void findsTheSameWithAndWithoutAdmissionWhilePassingMostEventsBy() {
         for (long seed = 1; seed <= 5; seed++) {
             List<Event> events = stream(seed, 3_000);
-            Result on = judge(events, true);
-            Result off = judge(events, false);
+            StreamJudge.Result on = judge(events, true);
+            StreamJudge.Result off = judge(events, false);
             assertEquals(off.violations(), on.violations(), "seed " + seed + ": the same violations");
             assertFalse(off.violations().isEmpty(), "seed " + seed + ": the stream breaks some rule");
             assertEquals(0, off.stats().watchPassedBy());
@@ -91,7 +91,7 @@ class AdmissionTest {
                 end
                 """;
         List<Event> events = stream(7, 500);
-        Result on = judge(events, true, everyMessage);
+        StreamJudge.Result on = judge(events, true, everyMessage);
         long actions = events.stream().filter(e -> e instanceof ActionEvent).count();
         assertEquals(actions, on.stats().watchPassedBy(), "messages are all admitted, actions none");
         assertEquals(judge(events, false, everyMessage).violations(), on.violations());
@@ -112,8 +112,8 @@ class AdmissionTest {
                 end
                 """;
         List<Event> events = stream(3, 1_000);
-        Result on = judge(events, true, gate);
-        Result off = judge(events, false, gate);
+        StreamJudge.Result on = judge(events, true, gate);
+        StreamJudge.Result off = judge(events, false, gate);
         assertEquals(off.violations(), on.violations());
         assertFalse(on.violations().isEmpty());
     }
@@ -150,8 +150,8 @@ class AdmissionTest {
                 end
                 """;
         List<Event> events = stream(11, 1_500);
-        Result on = judge(events, true, gate);
-        Result off = judge(events, false, gate);
+        StreamJudge.Result on = judge(events, true, gate);
+        StreamJudge.Result off = judge(events, false, gate);
         assertEquals(off.violations(), on.violations());
         assertFalse(on.violations().isEmpty(), "members joined and pinged a1");
         long beforeFirstWarn = events.stream().takeWhile(e -> !(e instanceof MessageEvent m
@@ -159,34 +159,12 @@ class AdmissionTest {
         assertTrue(beforeFirstWarn > 0, "the stream starts before anyone joins");
     }
 
-    record Result(List<String> violations, Stats stats) {
-    }
-
-    Result judge(List<Event> events, boolean admission) {
+    StreamJudge.Result judge(List<Event> events, boolean admission) {
         return judge(events, admission, RULES);
     }
 
-    Result judge(List<Event> events, boolean admission, String drl) {
-        Config config = Config.builder()
-                .out(dir).audit(null).clock(Config.ClockMode.EVENTS).sanctions(false).logAlerts(false)
-                .set(Config.ADMISSION, admission)
-                .rules(new RuleSource("admission.drl", drl))
-                .build();
-        try (Monitor m = Vigil.builder().config(config).serviceSinks(false).start()) {
-            for (Event e : events) {
-                m.judge(e);
-            }
-            m.advanceTo(events.get(events.size() - 1).time() + 60_000);
-            assertTrue(m.drain(30_000));
-            List<String> found = new ArrayList<>();
-            for (Violation v : m.violations()) {
-                found.add(v.rule() + " | " + v.agents() + " | " + v.time() + " | " + v.evidence());
-            }
-            found.sort(null);
-            return new Result(found, m.stats());
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+    StreamJudge.Result judge(List<Event> events, boolean admission, String drl) {
+        return StreamJudge.judge(dir, events, drl, admission, false);
     }
 
     static List<Event> stream(long seed, int n) {

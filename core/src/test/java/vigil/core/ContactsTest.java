@@ -49,8 +49,8 @@ class ContactsTest {
         int found = 0;
         for (long seed = 1; seed <= 6; seed++) {
             List<Event> events = stream(seed, 2_000);
-            Result held = judge(events, WITH_EVENTS);
-            Result ledger = judge(events, WITH_LEDGER);
+            StreamJudge.Result held = judge(events, WITH_EVENTS);
+            StreamJudge.Result ledger = judge(events, WITH_LEDGER);
             assertEquals(held.violations(), ledger.violations(), "seed " + seed);
             long messages = events.stream().filter(e -> e instanceof MessageEvent).count();
             assertEquals(messages, ledger.stats().watchPassedBy() - held.stats().watchPassedBy(),
@@ -78,32 +78,8 @@ class ContactsTest {
         assertEquals(1, c.size());
     }
 
-    record Result(List<String> violations, Stats stats) {
-    }
-
-    Result judge(List<Event> events, String drl) {
-        Config config = Config.builder()
-                .out(dir).audit(null).clock(Config.ClockMode.EVENTS).sanctions(false).logAlerts(false)
-                .rules(new RuleSource("contacts.drl", drl))
-                .build();
-        try (Monitor m = Vigil.builder().config(config).serviceSinks(false).start()) {
-            for (Event e : events) {
-                m.judge(e);
-                if (e instanceof ActionEvent a) {
-                    m.outcome(ActionOutcome.of(a, a.time(), ActionOutcome.Result.DONE));
-                }
-            }
-            m.advanceTo(events.get(events.size() - 1).time() + 60_000);
-            assertTrue(m.drain(30_000));
-            List<String> found = new ArrayList<>();
-            for (Violation v : m.violations()) {
-                found.add(v.rule() + " | " + v.agents() + " | " + v.time() + " | " + v.evidence());
-            }
-            found.sort(null);
-            return new Result(found, m.stats());
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+    StreamJudge.Result judge(List<Event> events, String drl) {
+        return StreamJudge.judge(dir, events, drl, true, true);
     }
 
     /** Four agents chatting and posting one of two items at one of three prices. */
