@@ -1,0 +1,218 @@
+package vigil.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * What each agent told whom about each claim, and when: the {@code tell}s that took effect whose content has
+ * at least two arguments, grouped by sender and {@link Term#claim() claim}, within the watch's retention. The
+ * watch keeps one and inserts it as a fact in its session, so a rule can compare a tell with its sender's
+ * other tells of the same claim without holding every tell in a window of its own:
+ *
+ * <pre>{@code
+ * $m : MessageEvent(performative == "tell", content.arity() >= 2)
+ * $claims : Claims()
+ * Claims.Pair($first : first, $later : later) from $claims.contradicting($m, "60s")
+ * }</pre>
+ *
+ * gives each pair of tells of one sender, one of them {@code $m}, to different receivers, with the same claim
+ * and different values ({@link Term#value()}), at most 60 s apart, the earlier as {@code first} (both ways
+ * round when they share a millisecond), and no update between them: no tell of the later value to the first
+ * receiver at or after the first tell. {@link #updated} asks the same of updates that came after, when the
+ * pair is judged. This is what the join of two windows of {@code MessageEvent}s and a {@code not} over a third
+ * would find, at the cost of a hash lookup and a scan of the sender's tells of that claim within the span,
+ * and no tell needs to be held as an event for it ({@link Admission}).
+ *
+ * <p>The ledger is written before the event it records is inserted, and the engine evaluates a batch of
+ * inserted events lazily, when it fires: a pair is given only when the rule asks about the one of its tells
+ * recorded last, so each pair is found once, whichever of its tells came last in time. It is exact when events
+ * are judged in time order or a little out of it. Unlike a sliding window, it does not ask whether the tells are still within a
+ * window of the session's clock, only how far apart they are: a tell judged later than the span after the
+ * clock (a late event from another host) still pairs. Used by the watch's thread only; not thread-safe.
+ */
+@ClassReactive // never modified in a session: no property to listen to (and Drools would warn of it)
+public final class Claims {
+
+    /** Two tells of one claim, {@code first} no later than {@code later}. */
+    public record Pair(MessageEvent first, MessageEvent later) {
+    }
+
+    private record Key(String sender, Term claim) {
+    }
+
+    /** A tell and the order it was recorded in. */
+    private record Told(MessageEvent event, long seq) {
+        long time() {
+            return event.time();
+        }
+    }
+
+    private final long retentionMs;
+    private final Map<Key, List<Told>> told = new HashMap<>();
+    private long recorded;
+    /** The spans rules ask for, parsed once each. */
+    private final Map<String, Long> spans = new HashMap<>();
+    private long newest = Long.MIN_VALUE;
+    private long lastPrune = Long.MIN_VALUE;
+
+    Claims(Duration retention) {
+        this.retentionMs = retention.toMillis();
+    }
+
+    /** Whether the ledger keeps {@code m}: a tell whose content has at least two arguments. */
+    static boolean kept(MessageEvent m) {
+        return "tell".equals(m.performative()) && m.content().arity() >= 2;
+    }
+
+    /** Records {@code m} if it is a tell of a claim; other messages are ignored. */
+    void record(MessageEvent m) {
+        if (!kept(m)) {
+            return;
+        }
+        List<Told> list = told.computeIfAbsent(key(m), k -> new ArrayList<>(2));
+        int at = list.size();
+        while (at > 0 && list.get(at - 1).time() > m.time()) {
+            at--; // out of order (events of other threads a millisecond apart): keep the list in time order
+        }
+        list.add(at, new Told(m, recorded++));
+        long t = m.time();
+        if (t > newest) {
+            newest = t;
+        }
+        if (lastPrune == Long.MIN_VALUE) {
+            lastPrune = t;
+        } else if (newest - lastPrune > Math.max(1_000, retentionMs / 10)) {
+            prune(newest - retentionMs);
+            lastPrune = newest;
+        }
+    }
+
+    /**
+     * The pairs {@code m} makes with its sender's other tells of the same claim: to another receiver, with
+     * another value, at most {@code span} apart (as rules write durations: {@code 30s}, {@code 5m}), with no
+     * update between them (see {@link #updated}). Empty when {@code m} is not a recorded tell of a claim.
+     */
+    public List<Pair> contradicting(MessageEvent m, String span) {
+        List<Told> list = kept(m) ? told.get(key(m)) : null;
+        if (list == null || list.size() < 2) {
+            return List.of();
+        }
+        long seq = seqOf(list, m);
+        if (seq < 0) {
+            return List.of();
+        }
+        long w = span(span);
+        Term value = m.content().value();
+        List<Pair> pairs = null;
+        for (int i = firstAtOrAfter(list, m.time() - w); i < list.size(); i++) {
+            Told t = list.get(i);
+            MessageEvent x = t.event();
+            if (x.time() > m.time() + w) {
+                break;
+            }
+            // Recorded after m: that tell's own turn gives the pair.
+            if (t.seq() >= seq || x.receiver().equals(m.receiver()) || x.content().value().equals(value)) {
+                continue;
+            }
+            if (x.time() <= m.time() && !updatedBetween(list, x, value, m)) {
+                pairs = add(pairs, new Pair(x, m));
+            }
+            if (x.time() >= m.time() && !updatedBetween(list, m, x.content().value(), x)) {
+                pairs = add(pairs, new Pair(m, x));
+            }
+        }
+        return pairs == null ? List.of() : pairs;
+    }
+
+    /**
+     * Whether {@code first}'s receiver has been told {@code later}'s value of the claim by the same sender at
+     * or after {@code first}'s time: an update that reached everyone, so the two tells do not contradict.
+     */
+    public boolean updated(MessageEvent first, MessageEvent later) {
+        List<Told> list = kept(first) ? told.get(key(first)) : null;
+        return list != null && updatedBetween(list, first, later.content().value(), null);
+    }
+
+    /** How many tells are held, over every sender and claim. */
+    public long size() {
+        long n = 0;
+        for (List<Told> list : told.values()) {
+            n += list.size();
+        }
+        return n;
+    }
+
+    /** Whether a tell of {@code value} to {@code first}'s receiver, other than {@code except}, came at or after {@code first}. */
+    private static boolean updatedBetween(List<Told> list, MessageEvent first, Term value, MessageEvent except) {
+        for (int i = firstAtOrAfter(list, first.time()); i < list.size(); i++) {
+            MessageEvent u = list.get(i).event();
+            if (u != except && u != first && u.receiver().equals(first.receiver()) && u.content().value().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The order {@code m} was recorded in, or -1 when it is not in {@code list} (pruned, or never recorded). */
+    private static long seqOf(List<Told> list, MessageEvent m) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).event() == m) {
+                return list.get(i).seq();
+            }
+        }
+        return -1;
+    }
+
+    private long span(String text) {
+        Long w = spans.get(text);
+        if (w == null) {
+            w = Durations.parse(text).toMillis();
+            spans.put(text, w);
+        }
+        return w;
+    }
+
+    private static <T> List<T> add(List<T> list, T item) {
+        List<T> out = list == null ? new ArrayList<>(1) : list;
+        out.add(item);
+        return out;
+    }
+
+    /** The index of the first tell at or after {@code time} (the list is in time order). */
+    private static int firstAtOrAfter(List<Told> list, long time) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).time() < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void prune(long before) {
+        Iterator<List<Told>> it = told.values().iterator();
+        while (it.hasNext()) {
+            List<Told> list = it.next();
+            int drop = firstAtOrAfter(list, before);
+            if (drop == list.size()) {
+                it.remove();
+            } else if (drop > 0) {
+                list.subList(0, drop).clear();
+            }
+        }
+    }
+
+    private static Key key(MessageEvent m) {
+        return new Key(m.sender(), Objects.requireNonNull(m.content().claim()));
+    }
+}
