@@ -6,13 +6,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
  * What each agent told whom about each claim, and when: the {@code tell}s that took effect whose content has
- * at least two arguments, grouped by sender and {@link Term#claim() claim}, within the watch's retention. The
- * watch keeps one and inserts it as a fact in its session, so a rule can compare a tell with its sender's
+ * at least two arguments, grouped by sender and {@link Term#claim() claim}, kept for twice the longest span a
+ * rule asks about and a minute more (at most the watch's retention). The watch keeps one and inserts it as a fact in its session, so a rule can compare a tell with its sender's
  * other tells of the same claim without holding every tell in a window of its own:
  *
  * <pre>{@code
@@ -43,7 +42,50 @@ public final class Claims {
     public record Pair(MessageEvent first, MessageEvent later) {
     }
 
-    private record Key(String sender, Term claim) {
+    /**
+     * A sender and the claim of a content, compared as {@link Term#claim()} would be (functor, arity, every
+     * argument but the last, annotations) without building that term.
+     */
+    private static final class Key {
+        private final String sender;
+        private final Term content;
+        private final int hash;
+
+        Key(String sender, Term content) {
+            this.sender = sender;
+            this.content = content;
+            int h = sender.hashCode() * 31 + content.functor().hashCode();
+            List<Term> args = content.args();
+            h = h * 31 + args.size();
+            for (int i = 0; i < args.size() - 1; i++) {
+                h = h * 31 + args.get(i).hashCode();
+            }
+            this.hash = h * 31 + content.annotations().hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key k) || k.hash != hash || !k.sender.equals(sender)) {
+                return false;
+            }
+            Term a = content;
+            Term b = k.content;
+            if (a.kind() != b.kind() || !a.functor().equals(b.functor()) || a.args().size() != b.args().size()
+                    || !a.annotations().equals(b.annotations())) {
+                return false;
+            }
+            for (int i = 0; i < a.args().size() - 1; i++) {
+                if (!a.args().get(i).equals(b.args().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A tell and the order it was recorded in. */
@@ -56,8 +98,9 @@ public final class Claims {
     private final long retentionMs;
     private final Map<Key, List<Told>> told = new HashMap<>();
     private long recorded;
-    /** The spans rules ask for, parsed once each. */
+    /** The spans rules ask for, parsed once each, and the longest of them. */
     private final Map<String, Long> spans = new HashMap<>();
+    private long longestSpan;
     private long newest = Long.MIN_VALUE;
     private long lastPrune = Long.MIN_VALUE;
 
@@ -87,8 +130,8 @@ public final class Claims {
         }
         if (lastPrune == Long.MIN_VALUE) {
             lastPrune = t;
-        } else if (newest - lastPrune > Math.max(1_000, retentionMs / 10)) {
-            prune(newest - retentionMs);
+        } else if (newest - lastPrune > Math.max(1_000, horizon() / 10)) {
+            prune(newest - horizon());
             lastPrune = newest;
         }
     }
@@ -139,6 +182,15 @@ public final class Claims {
         return list != null && updatedBetween(list, first, later.content().value(), null);
     }
 
+    /**
+     * How long a tell is kept: twice the longest span a rule has asked for, and a minute more (a pair is
+     * judged a little after it is found, and the updates it asks about are newer than its first tell), at most
+     * the retention; the retention before any rule asked.
+     */
+    private long horizon() {
+        return longestSpan == 0 ? retentionMs : Math.min(retentionMs, 2 * longestSpan + 60_000);
+    }
+
     /** How many tells are held, over every sender and claim. */
     public long size() {
         long n = 0;
@@ -174,6 +226,7 @@ public final class Claims {
         if (w == null) {
             w = Durations.parse(text).toMillis();
             spans.put(text, w);
+            longestSpan = Math.max(longestSpan, w);
         }
         return w;
     }
@@ -213,6 +266,6 @@ public final class Claims {
     }
 
     private static Key key(MessageEvent m) {
-        return new Key(m.sender(), Objects.requireNonNull(m.content().claim()));
+        return new Key(m.sender(), m.content());
     }
 }
