@@ -23,8 +23,8 @@ import org.kie.api.definition.type.ClassReactive;
  * gives each pair of tells of one sender, one of them {@code $m}, to different receivers, with the same claim
  * and different values ({@link Term#value()}), at most 60 s apart, the earlier as {@code first} (both ways
  * round when they share a millisecond), and no update between them: no tell of the later value to the first
- * receiver at or after the first tell. {@link #updated} asks the same of updates that came after, when the
- * pair is judged. This is what the join of two windows of {@code MessageEvent}s and a {@code not} over a third
+ * receiver at or after the first tell. {@link #updated} asks the same of updates up to some time after the
+ * later tell, when the pair is judged. This is what the join of two windows of {@code MessageEvent}s and a {@code not} over a third
  * would find, at the cost of a hash lookup and a scan of the sender's tells of that claim within the span,
  * and no tell needs to be held as an event for it ({@link Admission}).
  *
@@ -88,15 +88,65 @@ public final class Claims {
         }
     }
 
-    /** A tell and the order it was recorded in. */
-    private record Told(MessageEvent event, long seq) {
+    /** A tell, the order it was recorded in, and its value as an index into its bucket's distinct values. */
+    private record Told(MessageEvent event, long seq, int value) {
         long time() {
             return event.time();
         }
     }
 
+    /**
+     * One sender's tells of one claim in time order, and the distinct values they told, so that comparing two
+     * tells' values is comparing two numbers.
+     */
+    private static final class Bucket {
+        final List<Told> tells = new ArrayList<>(2);
+        private final List<Term> values = new ArrayList<>(2);
+        private Map<Term, Integer> index;
+
+        int valueOf(Term v) {
+            if (index != null) {
+                return index.computeIfAbsent(v, k -> {
+                    values.add(k);
+                    return values.size() - 1;
+                });
+            }
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).equals(v)) {
+                    return i;
+                }
+            }
+            values.add(v);
+            if (values.size() > 16) {
+                index = new HashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    index.put(values.get(i), i);
+                }
+            }
+            return values.size() - 1;
+        }
+
+        /** The index of a value told, or -1 when it never was. */
+        int indexOf(Term v) {
+            if (index != null) {
+                return index.getOrDefault(v, -1);
+            }
+            return values.indexOf(v);
+        }
+
+        /** {@code m}'s entry, or null when it is not here (pruned, or never recorded). */
+        Told find(MessageEvent m) {
+            for (int i = tells.size() - 1; i >= 0; i--) {
+                if (tells.get(i).event() == m) {
+                    return tells.get(i);
+                }
+            }
+            return null;
+        }
+    }
+
     private final long retentionMs;
-    private final Map<Key, List<Told>> told = new HashMap<>();
+    private final Map<Key, Bucket> told = new HashMap<>();
     private long recorded;
     /** The spans rules ask for, parsed once each, and the longest of them. */
     private final Map<String, Long> spans = new HashMap<>();
@@ -118,12 +168,13 @@ public final class Claims {
         if (!kept(m)) {
             return;
         }
-        List<Told> list = told.computeIfAbsent(key(m), k -> new ArrayList<>(2));
+        Bucket b = told.computeIfAbsent(key(m), k -> new Bucket());
+        List<Told> list = b.tells;
         int at = list.size();
         while (at > 0 && list.get(at - 1).time() > m.time()) {
             at--; // out of order (events of other threads a millisecond apart): keep the list in time order
         }
-        list.add(at, new Told(m, recorded++));
+        list.add(at, new Told(m, recorded++, b.valueOf(m.content().value())));
         long t = m.time();
         if (t > newest) {
             newest = t;
@@ -142,16 +193,16 @@ public final class Claims {
      * update between them (see {@link #updated}). Empty when {@code m} is not a recorded tell of a claim.
      */
     public List<Pair> contradicting(MessageEvent m, String span) {
-        List<Told> list = kept(m) ? told.get(key(m)) : null;
-        if (list == null || list.size() < 2) {
+        Bucket b = kept(m) ? told.get(key(m)) : null;
+        if (b == null || b.tells.size() < 2) {
             return List.of();
         }
-        long seq = seqOf(list, m);
-        if (seq < 0) {
+        Told mt = b.find(m);
+        if (mt == null) {
             return List.of();
         }
+        List<Told> list = b.tells;
         long w = span(span);
-        Term value = m.content().value();
         List<Pair> pairs = null;
         for (int i = firstAtOrAfter(list, m.time() - w); i < list.size(); i++) {
             Told t = list.get(i);
@@ -160,13 +211,13 @@ public final class Claims {
                 break;
             }
             // Recorded after m: that tell's own turn gives the pair.
-            if (t.seq() >= seq || x.receiver().equals(m.receiver()) || x.content().value().equals(value)) {
+            if (t.seq() >= mt.seq() || t.value() == mt.value() || x.receiver().equals(m.receiver())) {
                 continue;
             }
-            if (x.time() <= m.time() && !updatedBetween(list, x, value, m)) {
+            if (x.time() <= m.time() && !updatedBetween(list, t, mt.value(), mt, Long.MAX_VALUE)) {
                 pairs = add(pairs, new Pair(x, m));
             }
-            if (x.time() >= m.time() && !updatedBetween(list, m, x.content().value(), x)) {
+            if (x.time() >= m.time() && !updatedBetween(list, mt, t.value(), t, Long.MAX_VALUE)) {
                 pairs = add(pairs, new Pair(m, x));
             }
         }
@@ -175,11 +226,15 @@ public final class Claims {
 
     /**
      * Whether {@code first}'s receiver has been told {@code later}'s value of the claim by the same sender at
-     * or after {@code first}'s time: an update that reached everyone, so the two tells do not contradict.
+     * or after {@code first}'s time, and less than {@code settle} after {@code later}: an update that reached
+     * everyone, so the two tells do not contradict. Updates are counted by their time, not by when they were
+     * judged, so the answer does not depend on how the watch batched the events.
      */
-    public boolean updated(MessageEvent first, MessageEvent later) {
-        List<Told> list = kept(first) ? told.get(key(first)) : null;
-        return list != null && updatedBetween(list, first, later.content().value(), null);
+    public boolean updated(MessageEvent first, MessageEvent later, String settle) {
+        Bucket b = kept(first) ? told.get(key(first)) : null;
+        Told f = b == null ? null : b.find(first);
+        return f != null && updatedBetween(b.tells, f, b.indexOf(later.content().value()), null,
+                later.time() + span(settle));
     }
 
     /**
@@ -194,31 +249,28 @@ public final class Claims {
     /** How many tells are held, over every sender and claim. */
     public long size() {
         long n = 0;
-        for (List<Told> list : told.values()) {
-            n += list.size();
+        for (Bucket b : told.values()) {
+            n += b.tells.size();
         }
         return n;
     }
 
-    /** Whether a tell of {@code value} to {@code first}'s receiver, other than {@code except}, came at or after {@code first}. */
-    private static boolean updatedBetween(List<Told> list, MessageEvent first, Term value, MessageEvent except) {
+    /**
+     * Whether a tell of {@code value} to {@code first}'s receiver, other than {@code except}, came at or after
+     * {@code first} and before {@code until}.
+     */
+    private static boolean updatedBetween(List<Told> list, Told first, int value, Told except, long until) {
+        String to = first.event().receiver();
         for (int i = firstAtOrAfter(list, first.time()); i < list.size(); i++) {
-            MessageEvent u = list.get(i).event();
-            if (u != except && u != first && u.receiver().equals(first.receiver()) && u.content().value().equals(value)) {
+            Told u = list.get(i);
+            if (u.time() >= until) {
+                break;
+            }
+            if (u.value() == value && u != except && u != first && u.event().receiver().equals(to)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The order {@code m} was recorded in, or -1 when it is not in {@code list} (pruned, or never recorded). */
-    private static long seqOf(List<Told> list, MessageEvent m) {
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if (list.get(i).event() == m) {
-                return list.get(i).seq();
-            }
-        }
-        return -1;
     }
 
     private long span(String text) {
@@ -253,9 +305,9 @@ public final class Claims {
     }
 
     private void prune(long before) {
-        Iterator<List<Told>> it = told.values().iterator();
+        Iterator<Bucket> it = told.values().iterator();
         while (it.hasNext()) {
-            List<Told> list = it.next();
+            List<Told> list = it.next().tells;
             int drop = firstAtOrAfter(list, before);
             if (drop == list.size()) {
                 it.remove();
