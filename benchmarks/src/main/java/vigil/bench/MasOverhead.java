@@ -50,6 +50,8 @@ class MasOverhead {
     private Function<Monitor, AutoCloseable> beside = m -> null;
     /** The CPU time of the whole process, every thread, during the last run's timed span. */
     private double lastCpu;
+    /** The rules folder monitored runs load ("" the default packs); null: {@code vigil.bench.mas.rules}'s. */
+    private String rules;
 
     /** {@code pairs} pairs of agents, each playing {@code perPair} request/reply rounds (two messages each). */
     MasOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
@@ -69,6 +71,16 @@ class MasOverhead {
 
     void beside(Function<Monitor, AutoCloseable> start) {
         this.beside = start;
+    }
+
+    /** Monitored runs load the rules of {@code dir} from now on ("" the default packs). */
+    void rules(String dir) {
+        this.rules = dir;
+    }
+
+    /** The process's CPU seconds, every thread, over the last run's timed span. */
+    double lastCpu() {
+        return lastCpu;
     }
 
     /** The messages one run sends at least: every monitored run must judge as many events. */
@@ -161,7 +173,7 @@ class MasOverhead {
         AutoCloseable extra = null;
         if (monitored) {
             Config.Builder cb = Monitors.config().set(Config.ADMISSION, admission);
-            String rulesOverride = System.getProperty("vigil.bench.mas.rules", "");
+            String rulesOverride = rules != null ? rules : System.getProperty("vigil.bench.mas.rules", "");
             if (!rulesOverride.isEmpty()) {
                 cb.rules(List.of(rulesOverride));
             }
