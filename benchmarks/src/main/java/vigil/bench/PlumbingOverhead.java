@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What intercepting and judging costs a running Jason MAS apart from what the rules do: the ping-pong MAS of
- * {@link MasOverhead} unmonitored, monitored with no rule loaded at all (an empty rules folder: every event is
+ * {@link MasOverhead} unmonitored, monitored with no rule loaded at all (a rule file with no rule: every event is
  * judged and passed by, so what it costs is the plumbing: each message's term and text, the seal, the gate's
  * call, the hand-off to the watch) and monitored with every default pack, alternating (U, none, all, U, ...)
  * in this JVM after one warm-up of each. The extra time is given per message, of the whole MAS.
@@ -20,6 +20,15 @@ final class PlumbingOverhead {
     PlumbingOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
         this.mas = new MasOverhead(pairs, perPair, rounds, warmUp);
         this.rounds = rounds;
+    }
+
+    /** Run {@code i}: 0 with no rule (the rules of {@code none}), 1 with every default pack. */
+    private void rules(int i, Path none) {
+        if (i == 0) {
+            mas.rules(none);
+        } else {
+            mas.defaultPacks();
+        }
     }
 
     Table run() throws Exception {
@@ -41,11 +50,10 @@ final class PlumbingOverhead {
                 Path dir = Files.createTempDirectory("vigil-bench-plumbing");
                 try {
                     Path project = mas.write(dir, actions);
-                    String[] rules = {none.toString(), ""};
                     if (mas.warmUp()) {
                         mas.run(project, false, true, null);
-                        for (String r : rules) {
-                            mas.rules(r);
+                        for (int i = 0; i < 2; i++) {
+                            rules(i, none);
                             mas.run(project, true, true, null);
                         }
                     }
@@ -57,13 +65,13 @@ final class PlumbingOverhead {
                     for (int round = 0; round < rounds; round++) {
                         u.add(mas.run(project, false, true, null));
                         uCpu.add(mas.lastCpu());
-                        for (int i = 0; i < rules.length; i++) {
-                            mas.rules(rules[i]);
+                        for (int i = 0; i < 2; i++) {
+                            rules(i, none);
                             m.get(i).add(mas.run(project, true, true, judged[i]));
                             mCpu.get(i).add(mas.lastCpu());
                         }
                     }
-                    for (int i = 0; i < rules.length; i++) {
+                    for (int i = 0; i < 2; i++) {
                         List<Double> ratios = new ArrayList<>();
                         List<Double> cpuRatios = new ArrayList<>();
                         List<Double> extraWall = new ArrayList<>();
@@ -80,7 +88,6 @@ final class PlumbingOverhead {
                                 Table.f(Table.median(extraWall), 2), Table.f(Table.median(extraCpu), 2), Runs.f0(judged[i][0]));
                     }
                 } finally {
-                    mas.rules(null);
                     Runs.deleteTree(dir);
                 }
             }

@@ -80,6 +80,11 @@ final class Watch implements Runnable {
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
     /** Who talked to whom within the retention; a fact in every session, carried over reloads. */
     private final Contacts contacts;
+    /** What each agent told whom of each claim within the retention; a fact in every session, carried over reloads. */
+    private final Claims claims;
+    /** Whether the rules installed read the ledgers: a ledger no rule reads is not kept. */
+    private boolean readsContacts;
+    private boolean readsClaims;
     private CompiledRules book;
     private Admission admission;
     private KieSession session;
@@ -97,6 +102,7 @@ final class Watch implements Runnable {
         this.trace = config.trace() == null ? null
                 : TraceFile.open(config.trace(), config.get(Config.TRACE_HOLD).toMillis(), config.auditSync());
         this.contacts = new Contacts(config.retention());
+        this.claims = new Claims(config.retention());
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
@@ -114,6 +120,9 @@ final class Watch implements Runnable {
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         session.insert(contacts);
+        session.insert(claims);
+        readsContacts = Sessions.reads(b.watch(), Contacts.class);
+        readsClaims = Sessions.reads(b.watch(), Claims.class);
         clock = session.getSessionClock();
         if (now > 0) {
             clock.advanceTime(now, TimeUnit.MILLISECONDS);
@@ -315,7 +324,12 @@ final class Watch implements Runnable {
                 }
             }
             if (e instanceof MessageEvent m) {
-                contacts.record(m.sender(), m.receiver(), t);
+                if (readsContacts) {
+                    contacts.record(m.sender(), m.receiver(), t);
+                }
+                if (readsClaims) {
+                    claims.record(m);
+                }
             }
             if (admission == null || admission.admits(e, session)) {
                 session.insert(e);
