@@ -484,7 +484,7 @@ public final class Monitor implements AutoCloseable {
     public Stats stats() {
         return new Stats(observed.get(), allowed.get(), flagged.get(), blocked.get(), withheld.get(), watch.queued(),
                 watch.judged(), sentencer.violations(), sentencer.suppressed(), engineErrors.get(),
-                alerts.synchronousFailures(), watch.passedBy());
+                alerts.synchronousFailures(), watch.passedBy(), watch.held());
     }
 
     /** Judges what the watch still has queued, raises {@code STOPPED}, closes the sinks (the audit log last records its close). */
