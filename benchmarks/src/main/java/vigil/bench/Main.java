@@ -16,7 +16,7 @@ import java.util.Locale;
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
  * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|growth|mas|ring|live|bus]... [--quick]
- *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS] [--bus=EVENTS,COLLUSIONS]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP,MAS_MESSAGES,MAS_RUNS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS] [--bus=EVENTS,COLLUSIONS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
@@ -31,7 +31,7 @@ public final class Main {
             Map.entry("packs", new long[] {100_000, 600_000}),
             Map.entry("admission", new long[] {100_000, 600_000, 3}),
             Map.entry("ring", new long[] {500, 500_000, 3}),
-            Map.entry("growth", new long[] {50_000, 120_000}),
+            Map.entry("growth", new long[] {50_000, 120_000, 100_000, 2}),
             Map.entry("mas", new long[] {25, 10_000, 3}),
             Map.entry("cnp", new long[] {10, 20, 2, 500, 3}),
             Map.entry("live", new long[] {25, 10_000, 3}),
@@ -50,12 +50,14 @@ public final class Main {
                 String key = a.substring(2, a.indexOf('='));
                 try {
                     long[] v = Arrays.stream(a.substring(a.indexOf('=') + 1).split(",")).mapToLong(x -> Long.parseLong(x.trim())).toArray();
-                    if (v.length != SIZES.get(key).length) {
+                    long[] sizes = SIZES.get(key);
+                    if (v.length == 0 || v.length > sizes.length) {
                         throw new NumberFormatException();
                     }
-                    SIZES.put(key, v);
+                    // Fewer numbers than the figure takes: the rest keep their defaults.
+                    System.arraycopy(v, 0, sizes, 0, v.length);
                 } catch (NumberFormatException e) {
-                    System.err.println(a + ": give " + SIZES.get(key).length + " whole numbers separated by commas");
+                    System.err.println(a + ": give up to " + SIZES.get(key).length + " whole numbers separated by commas");
                     System.exit(2);
                 }
             } else if (a.equals("all")) {
@@ -94,7 +96,8 @@ public final class Main {
             case "packs" -> Runs.packs(quick ? 2_000 : (int) size("packs", 0), quick ? 0 : (int) size("packs", 1), quick);
             case "admission" -> Runs.admission(quick ? 2_000 : (int) size("admission", 0), quick ? 0 : (int) size("admission", 1),
                     quick ? 1 : (int) size("admission", 2), quick);
-            case "growth" -> Runs.growth(quick ? 1_000 : (int) size("growth", 0), quick ? 0 : (int) size("growth", 1), quick);
+            case "growth" -> quick ? Runs.growth(1_000, 0, 200, 1, true)
+                    : Runs.growth((int) size("growth", 0), (int) size("growth", 1), (int) size("growth", 2), (int) size("growth", 3), false);
             case "ring" -> quick ? new TokenRing(10, 200, 1, false).run()
                     : new TokenRing((int) size("ring", 0), (int) size("ring", 1), (int) size("ring", 2), true).run();
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()

@@ -50,6 +50,8 @@ class MasOverhead {
     private Function<Monitor, AutoCloseable> beside = m -> null;
     /** The CPU time of the whole process, every thread, during the last run's timed span. */
     private double lastCpu;
+    /** The rule folder monitored runs load instead of the default packs; empty: the default packs (or the property's). */
+    private String rules = System.getProperty("vigil.bench.mas.rules", "");
 
     /** {@code pairs} pairs of agents, each playing {@code perPair} request/reply rounds (two messages each). */
     MasOverhead(int pairs, int perPair, int rounds, boolean warmUp) {
@@ -69,6 +71,40 @@ class MasOverhead {
 
     void beside(Function<Monitor, AutoCloseable> start) {
         this.beside = start;
+    }
+
+    /** Monitored runs load the rules of {@code dir} instead of the default packs. */
+    MasOverhead rules(Path dir) {
+        this.rules = dir.toString();
+        return this;
+    }
+
+    /**
+     * The messages-only variant, unmonitored and monitored alternating (after a warm-up of each when this
+     * benchmark warms up): the medians of the per-round wall-time and CPU ratios, monitored over unmonitored.
+     */
+    double[] ratios() throws Exception {
+        Path dir = Files.createTempDirectory("vigil-bench-mas");
+        try {
+            Path project = write(dir, false);
+            if (warmUp) {
+                run(project, false, true, null);
+                run(project, true, true, null);
+            }
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            long[] judged = new long[2];
+            for (int r = 0; r < rounds; r++) {
+                double us = run(project, false, true, null);
+                double uCpu = lastCpu;
+                double ms = run(project, true, true, judged);
+                wall.add(ms / us);
+                cpu.add(lastCpu / uCpu);
+            }
+            return new double[] {Table.median(wall), Table.median(cpu)};
+        } finally {
+            Runs.deleteTree(dir);
+        }
     }
 
     /** The messages one run sends at least: every monitored run must judge as many events. */
@@ -161,9 +197,8 @@ class MasOverhead {
         AutoCloseable extra = null;
         if (monitored) {
             Config.Builder cb = Monitors.config().set(Config.ADMISSION, admission);
-            String rulesOverride = System.getProperty("vigil.bench.mas.rules", "");
-            if (!rulesOverride.isEmpty()) {
-                cb.rules(List.of(rulesOverride));
+            if (!rules.isEmpty()) {
+                cb.rules(List.of(rules));
             }
             extra = beside.apply(MasMonitor.install(Vigil.builder().config(cb.build()).serviceSinks(false)));
         }

@@ -302,29 +302,73 @@ final class Runs {
      * agents in the workload and the number of rules (the packs, and the packs four times over as renamed
      * variants), each after the same warm-up.
      */
-    static Table growth(int events, int warmUp, boolean quick) throws Exception {
+    /**
+     * How the cost grows: the monitor's CPU per event against the number of agents and of rules, against the
+     * number of events the windows hold, and the MAS ratio against agents and rules; the first and the last are
+     * also drawn in {@code target/growth.svg}.
+     */
+    static Table growth(int events, int warmUp, int masMessages, int masRuns, boolean quick) throws Exception {
         Table t = new Table("How the cost grows: CPU per event, " + f0(events) + " events after " + f0(warmUp),
                 "agents", "rules", "gate CPU (us/event)", "watch CPU (us/event)", "events admitted");
         int[] agentCounts = quick ? new int[] {10} : new int[] {10, 100, 1_000};
         int[] copies = quick ? new int[] {1} : new int[] {1, 4};
+        Map<Integer, double[]> watchUs = new java.util.TreeMap<>();
+        Map<Integer, double[]> masRatio = new java.util.TreeMap<>();
+        Table mas = new Table("How the cost grows: the MAS ratio, " + f0(masMessages) + " messages per run",
+                "agents", "rules", "wall-time ratio M/U (median)", "CPU ratio M/U (median)");
+        Table held = new Table("How the cost grows: CPU per event against the events the windows hold",
+                "event spacing (us)", "events in a 60 s window", "watch CPU (us/event)", "gate CPU (us/event)");
         for (int copy : copies) {
             Path dir = Files.createTempDirectory("vigil-bench-growth");
             try {
                 int rules = writeVariants(dir, copy);
-                for (int agents : agentCounts) {
+                String label = f0(rules) + (copy == 1 ? " (the default packs)" : " (the packs x" + copy + ")");
+                double[] w = new double[agentCounts.length];
+                double[] r = new double[agentCounts.length];
+                for (int i = 0; i < agentCounts.length; i++) {
+                    int agents = agentCounts[i];
                     List<Event> all = new Workload(23, agents).take(warmUp + events, 1_000_000, SPACING_MICROS);
                     Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).rules(List.of(dir.toString()));
                     Cost c = cost(config, all.subList(0, warmUp), all.subList(warmUp, all.size()));
-                    t.row(f0(agents), f0(rules) + (copy == 1 ? " (the default packs)" : " (the packs x" + copy + ")"),
-                            Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), events));
+                    t.row(f0(agents), label, Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), events));
+                    w[i] = c.watchUs();
+                }
+                for (int i = 0; i < agentCounts.length; i++) {
+                    int pairs = Math.max(1, agentCounts[i] / 2);
+                    int perPair = Math.max(1, masMessages / (2 * pairs));
+                    double[] ratios = new MasOverhead(pairs, perPair, masRuns, !quick).rules(dir).ratios();
+                    mas.row(f0(agentCounts[i]), label, Table.f(ratios[0], 3) + "x", Table.f(ratios[1], 3) + "x");
+                    r[i] = ratios[0];
+                }
+                watchUs.put(copy, w);
+                masRatio.put(copy, r);
+                if (copy == 1) {
+                    for (long spacing : quick ? new long[] {SPACING_MICROS} : new long[] {SPACING_MICROS, SPACING_MICROS / 4}) {
+                        // Warm up over more than the longest 60 s window at this spacing, so the windows are full.
+                        int warm = quick ? 0 : (int) Math.max(warmUp, 70_000_000L / spacing);
+                        List<Event> all = new Workload(23, 100).take(warm + events, 1_000_000, spacing);
+                        Config.Builder config = Monitors.config().clock(Config.ClockMode.EVENTS).rules(List.of(dir.toString()));
+                        Cost c = cost(config, all.subList(0, warm), all.subList(warm, all.size()));
+                        held.row(f0(spacing), f0(60_000_000L / spacing), Table.f(c.watchUs(), 1), Table.f(c.gateUs(), 1));
+                    }
                 }
             } finally {
                 deleteTree(dir);
             }
         }
-        return t.note("The workload's mix among more or fewer agents, " + SPACING_MICROS / 1000 + " ms apart in event"
+        Path svg = Path.of("target", "growth.svg");
+        Files.createDirectories(svg.getParent());
+        Files.writeString(svg, Plot.growth(agentCounts, watchUs, masRatio));
+        t.note("The workload's mix among more or fewer agents, " + SPACING_MICROS / 1000 + " ms apart in event"
                 + " time. \"The packs x4\": every default pack four times, each copy in a package of its own with its rules"
-                + " renamed, so the engine shares nothing between copies that it would not share between different packs.");
+                + " renamed, so the engine shares nothing between copies that it would not share between different packs."
+                + " Drawn with the MAS ratio in benchmarks/" + svg + ".");
+        held.note("100 agents, the default packs; each monitor warmed up over 70 s of event time (its windows full), then "
+                + f0(events) + " events measured. Four times as many events within each window at a quarter of the spacing.");
+        mas.note("The ping-pong MAS of `benchmarks/run mas` (messages only) with as many agents, each monitored run with"
+                + " the same rules as the row above; runs alternate unmonitored and monitored (" + masRuns + " each"
+                + (quick ? "" : ", after a warm-up of each") + ").");
+        return t.and(held).and(mas);
     }
 
     /** Writes the default packs {@code copies} times into {@code dir} (renamed after the first); returns the rule count. */

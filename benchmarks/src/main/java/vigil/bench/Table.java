@@ -12,6 +12,8 @@ final class Table {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Tables printed after this one, as parts of the same figure. */
+    private final List<Table> parts = new ArrayList<>();
 
     Table(String title, String... headers) {
         this.title = title;
@@ -31,6 +33,12 @@ final class Table {
         return this;
     }
 
+    /** Prints {@code next} after this table, as another part of the same figure. */
+    Table and(Table next) {
+        parts.add(next);
+        return this;
+    }
+
     List<List<String>> rows() {
         return rows;
     }
@@ -44,6 +52,9 @@ final class Table {
         }
         for (String n : notes) {
             sb.append("\n").append(n).append("\n");
+        }
+        for (Table t : parts) {
+            sb.append("\n").append(t.markdown());
         }
         return sb.toString();
     }

@@ -33,13 +33,25 @@ public final class EngineProbe implements AutoCloseable {
     private final Findings findings;
     private final SessionPseudoClock clock;
     private final Set<String> agents = new HashSet<>();
+    /** The ledgers the watch keeps and inserts (the packs read them); null for the gate. */
+    private final Contacts contacts;
+    private final Claims claims;
 
     private EngineProbe(Gate gate, KieSession session, Findings findings) {
         this.gate = gate;
         this.session = session;
         this.findings = findings;
         this.clock = session == null ? null : session.getSessionClock();
+        this.contacts = session == null ? null : new Contacts(NEVER);
+        this.claims = session == null ? null : new Claims(NEVER);
+        if (session != null) {
+            session.insert(contacts);
+            session.insert(claims);
+        }
     }
+
+    /** The naive session's retention: nothing expires. */
+    private static final Duration NEVER = Duration.ofDays(3650);
 
     /** The gate with the configured rules (those of the class path included), compiled into a session of its own. */
     public static EngineProbe gate(Config config) {
@@ -50,10 +62,11 @@ public final class EngineProbe implements AutoCloseable {
     /**
      * The class path's rule packs run the obvious way: every rule (gate and watch alike) in one stream-mode
      * session on a pseudo clock, each event inserted and {@code fireAllRules} called for it, events never
-     * expire (ten years' retention), and the agents seen kept as {@link KnownAgent} facts as the watch does.
+     * expire (ten years' retention), and the agents seen kept as {@link KnownAgent} facts and the messages in the
+     * {@link Contacts} and {@link Claims} ledgers, as the watch does.
      */
     public static EngineProbe allInOneSession(ClassLoader loader) {
-        CompiledRules book = RuleCompiler.compile(RuleLoader.fromClasspath(loader), Map.of(), Duration.ofDays(3650));
+        CompiledRules book = RuleCompiler.compile(RuleLoader.fromClasspath(loader), Map.of(), NEVER);
         KieServices ks = KieServices.Factory.get();
         KieBaseConfiguration conf = ks.newKieBaseConfiguration(null, ((InternalKnowledgeBase) book.gate()).getRootClassLoader());
         conf.setOption(EventProcessingOption.STREAM);
@@ -87,6 +100,10 @@ public final class EngineProbe implements AutoCloseable {
                 if (agents.add(a)) {
                     session.insert(new KnownAgent(a, e.time()));
                 }
+            }
+            if (e instanceof MessageEvent m) {
+                contacts.record(m.sender(), m.receiver(), m.time());
+                claims.record(m);
             }
             session.insert(e);
             session.fireAllRules();

@@ -1,5 +1,7 @@
 package vigil.core;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,11 @@ import org.kie.api.runtime.rule.Match;
 
 /**
  * Bounds the work of one firing of a session: at most {@code maxFirings} rule firings and
- * {@code maxMillis} of wall time. A rule that makes a firing go over (one that loops, say by
+ * {@code maxMillis} of the firing thread's CPU time. Time is counted in CPU, not wall time, so a machine too
+ * busy to give the thread a core (other processes, a stop-the-world collection) does not make a firing look
+ * like a loop; the CPU clock is read only once the firing has also taken {@code maxMillis} of wall time, so
+ * the common firing reads the wall clock alone (where the JVM cannot measure a thread's CPU time, the
+ * wall time counts). A rule that makes a firing go over (one that loops, say by
  * {@code update} without {@code no-loop}) is quarantined: it runs no more in this session's rules until they
  * are reloaded (a reload builds a new budget). The firing that went over throws {@link Exceeded}, naming
  * the rule, after the rest of that firing was cancelled. Used by one thread at a time (the gate's lock,
@@ -29,8 +35,13 @@ final class RuleBudget implements AgendaFilter {
     private final long maxNanos;
     private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> fired = new HashMap<>();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU = THREADS.isCurrentThreadCpuTimeSupported();
+
     private int total;
     private long deadline;
+    /** The firing thread's CPU time at the start of the firing (nanoseconds), or -1 when not measured. */
+    private long cpuStart;
     private boolean over;
     private String last;
 
@@ -61,6 +72,7 @@ final class RuleBudget implements AgendaFilter {
         last = null;
         long start = System.nanoTime();
         deadline = start + maxNanos;
+        cpuStart = cpuNow();
         int n = session.fireAllRules(this);
         if (!over) {
             return n;
@@ -68,9 +80,10 @@ final class RuleBudget implements AgendaFilter {
         String rule = mostFired();
         quarantined.add(rule);
         long ms = (System.nanoTime() - start) / 1_000_000;
+        long cpu = cpuStart < 0 ? ms : (cpuNow() - cpuStart) / 1_000_000;
         throw new Exceeded(rule, "rule \"" + rule + "\" went over the work one firing may take (" + fired.getOrDefault(rule, 0)
-                + " of " + total + " firings in " + ms + " ms; at most " + maxFirings + " firings and " + maxNanos / 1_000_000
-                + " ms): it looks like a loop. It is quarantined: it runs no more until the rules are reloaded");
+                + " of " + total + " firings in " + cpu + " ms of CPU, " + ms + " ms in all; at most " + maxFirings
+                + " firings and " + maxNanos / 1_000_000 + " ms of CPU): it looks like a loop. It is quarantined: it runs no more until the rules are reloaded");
     }
 
     @Override
@@ -82,7 +95,7 @@ final class RuleBudget implements AgendaFilter {
         if (over) {
             return false;
         }
-        if (total >= maxFirings || System.nanoTime() > deadline) {
+        if (total >= maxFirings || System.nanoTime() > deadline && overCpu()) {
             over = true;
             return false;
         }
@@ -90,6 +103,18 @@ final class RuleBudget implements AgendaFilter {
         fired.merge(rule, 1, Integer::sum);
         last = rule;
         return true;
+    }
+
+    /** Whether the firing has used more than the budget's CPU time (its wall time, where CPU is not measured). */
+    private boolean overCpu() {
+        if (cpuStart < 0) {
+            return true;
+        }
+        return cpuNow() - cpuStart > maxNanos;
+    }
+
+    private static long cpuNow() {
+        return CPU ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     /** The rules quarantined so far, by name. */

@@ -1,6 +1,10 @@
 package vigil.core;
 
 import java.util.List;
+import org.drools.base.base.ClassObjectType;
+import org.drools.core.reteoo.EntryPointNode;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.Environment;
@@ -26,5 +30,17 @@ final class Sessions {
             s.insert(f);
         }
         return s;
+    }
+
+    /** Whether some rule of {@code kbase} matches facts of {@code type} (the compiled network has a node for it). */
+    static boolean reads(KieBase kbase, Class<?> type) {
+        for (EntryPointNode entry : ((InternalKnowledgeBase) kbase).getRete().getEntryPointNodes().values()) {
+            for (ObjectTypeNode otn : entry.getObjectTypeNodes().values()) {
+                if (otn.getObjectType() instanceof ClassObjectType cot && cot.getClassType() == type) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

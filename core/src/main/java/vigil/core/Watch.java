@@ -98,6 +98,11 @@ final class Watch implements Runnable {
     private final boolean holding;
     /** How many events the session holds, as of the last batch (or barrier, when the engine expires them). */
     private volatile long heldCount;
+    /** What each agent told whom of each claim within the retention; a fact in every session, carried over reloads. */
+    private final Claims claims;
+    /** Whether the rules installed read the ledgers: a ledger no rule reads is not kept. */
+    private boolean readsContacts;
+    private boolean readsClaims;
     private CompiledRules book;
     /** The watch rules' chains; null when neither admission nor holding needs them. */
     private Admission admission;
@@ -120,6 +125,7 @@ final class Watch implements Runnable {
         this.contacts = new Contacts(config.retention());
         this.admit = config.get(Config.ADMISSION);
         this.holding = config.get(Config.WATCH_HOLD) == Config.Hold.RULES;
+        this.claims = new Claims(config.retention());
         install(book);
         this.thread = new Thread(this, "vigil-watch");
         thread.setDaemon(true);
@@ -138,6 +144,9 @@ final class Watch implements Runnable {
         session = Sessions.open(b.watch(), b, findings, config.facts());
         held = holding ? new Held(session, config.retention().toMillis()) : null;
         session.insert(contacts);
+        session.insert(claims);
+        readsContacts = Sessions.reads(b.watch(), Contacts.class);
+        readsClaims = Sessions.reads(b.watch(), Claims.class);
         clock = session.getSessionClock();
         if (now > 0) {
             clock.advanceTime(now, TimeUnit.MILLISECONDS);
@@ -364,7 +373,12 @@ final class Watch implements Runnable {
                 }
             }
             if (e instanceof MessageEvent m) {
-                contacts.record(m.sender(), m.receiver(), t);
+                if (readsContacts) {
+                    contacts.record(m.sender(), m.receiver(), t);
+                }
+                if (readsClaims) {
+                    claims.record(m);
+                }
             }
             if (held != null) {
                 long hold = admission.hold(e, session);
