@@ -19,6 +19,7 @@ import org.drools.core.reteoo.ConditionalBranchNode;
 import org.drools.core.reteoo.EntryPointNode;
 import org.drools.core.reteoo.EvalConditionNode;
 import org.drools.core.reteoo.FromNode;
+import org.drools.core.reteoo.JoinNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
 import org.drools.core.reteoo.LeftTupleSink;
 import org.drools.core.reteoo.LeftTupleSource;
@@ -54,8 +55,9 @@ import org.kie.api.runtime.KieSession;
  *
  * <p>Each chain also says how long an event that passes it can still be used by the rules behind it (its
  * {@link #hold}): a chain into a time window needs the event for the window's length (after that the window
- * drops it anyway); a chain into a rule that matches the event alone (through conditions, an {@code eval}
- * or a {@code from}, but no join, no timer, no agenda group) needs it only until the rules have fired; any
+ * drops it anyway); a chain into a rule that matches the event alone (through conditions, an {@code eval},
+ * a {@code from} or a join with one of the watch's ledgers, {@link Contacts} and {@link Claims}, but no other
+ * join, no timer, no agenda group) needs it only until the rules have fired; any
  * other (a join, a {@code not}, {@code exists} or accumulation over events without a window, a length
  * window) for as long as the watch keeps anything, {@link #RETAIN}. The watch holds each event for the
  * longest hold of the chains it passes.
@@ -138,6 +140,11 @@ final class Admission {
                 out.add(new Chain(append(before, window.getConstraints()), rules(window), null, windowHold(window)));
             } else if (sink instanceof LeftInputAdapterNode lia) {
                 out.add(new Chain(before, rules(sink), null, aloneUntilFired(lia) ? 0 : RETAIN));
+            } else if (sink instanceof RightInputAdapterNode<?> right && right.getBetaNode() instanceof JoinNode join
+                    && join.getLeftTupleSource() instanceof LeftInputAdapterNode lia && isALedger(lia.getObjectSource())
+                    && aloneUntilFired(join)) {
+                // A rule that starts from a ledger and then matches the event alone.
+                out.add(new Chain(before, rules(sink), null, 0));
             } else {
                 out.add(new Chain(before, rules(sink), head(sink), RETAIN));
             }
@@ -161,7 +168,7 @@ final class Admission {
 
     /**
      * Whether the rules behind {@code source} use the event it starts alone and at once: only conditions on
-     * it ({@code eval}, {@code from}, a conditional branch) lie between it and each rule's terminal, and the
+     * it ({@code eval}, {@code from}, a conditional branch, a join with a ledger) lie between it and each rule's terminal, and the
      * rule fires when the session fires (no timer, the main agenda group). Such an event can go once the rules
      * have fired; anything else (a join, a {@code not}, an accumulation, a timer) can still use it later.
      */
@@ -174,7 +181,8 @@ final class Admission {
                 }
             } else if (sink instanceof ReactiveFromNode) {
                 return false;
-            } else if (sink instanceof EvalConditionNode || sink instanceof FromNode || sink instanceof ConditionalBranchNode) {
+            } else if (sink instanceof EvalConditionNode || sink instanceof FromNode || sink instanceof ConditionalBranchNode
+                    || sink instanceof JoinNode join && joinsALedger(join)) {
                 if (!aloneUntilFired((LeftTupleSource) sink)) {
                     return false;
                 }
@@ -183,6 +191,26 @@ final class Admission {
             }
         }
         return true;
+    }
+
+    /**
+     * The watch's ledgers: one fact of each in every watch session, inserted before any event and never
+     * modified or deleted, so a join with one makes no match later than when the event arrived.
+     */
+    private static final Set<Class<?>> LEDGERS = Set.of(Contacts.class, Claims.class);
+
+    /** Whether the other side of {@code join} is one of the watch's {@link #LEDGERS}. */
+    private static boolean joinsALedger(JoinNode join) {
+        return isALedger(join.getRightInput());
+    }
+
+    /** Whether the facts {@code node} passes on are of one of the watch's {@link #LEDGERS}. */
+    private static boolean isALedger(Object node) {
+        while (node instanceof BaseNode b && !(b instanceof ObjectTypeNode)) {
+            node = b.getParent();
+        }
+        return node instanceof ObjectTypeNode otn && otn.getObjectType() instanceof ClassObjectType cot
+                && LEDGERS.contains(cot.getClassType());
     }
 
     /**

@@ -84,6 +84,31 @@ class RetentionTest {
             end
             """;
 
+    /** Two rules that read a message with the watch's ledgers, one from each side. */
+    static final String WITH_LEDGERS = """
+            package test.ledgers;
+            import vigil.core.*;
+            import function vigil.core.Findings.violation;
+
+            rule "Greeting with the contacts at hand"
+                @value("civility") @path("watch") @cooldown("0s")
+            when
+                $m : MessageEvent(content.functor == "hello")
+                Contacts()
+            then
+                violation(kcontext, $m.sender() + " greeted", $m);
+            end
+
+            rule "Claiming with the claims at hand"
+                @value("honesty") @path("watch") @cooldown("0s")
+            when
+                Claims()
+                $m : MessageEvent(content.functor == "claim")
+            then
+                violation(kcontext, $m.sender() + " claimed", $m);
+            end
+            """;
+
     /**
      * Every place an event can reach, for the random streams: windows (collect, accumulate, a `not` and a join
      * over windows), an event alone (with an eval), a join with a temporal operator and none, a `not` and an
@@ -247,6 +272,21 @@ class RetentionTest {
             assertTrue(m.drain(30_000));
             assertEquals(0, m.stats().watchHeld(), "and so did the shout");
             assertEquals(List.of("An insult", "Shouting after a warning"), m.violations().stream().map(Violation::rule).sorted().toList());
+        }
+    }
+
+    /** The ledgers are in the session before any event and never change: a join with one adds no later match. */
+    @Test
+    void anEventReadWithALedgerIsHeldOnlyUntilTheRulesHaveFired() throws InterruptedException {
+        try (Monitor m = Vigil.builder().config(config(Duration.ofSeconds(30), Config.Hold.RULES, WITH_LEDGERS))
+                .serviceSinks(false).start()) {
+            m.judge(MessageEvent.of("h1", 1_000, "ann", "bob", "tell", Term.struct("hello", Term.atom("bob"))));
+            m.judge(MessageEvent.of("c1", 1_000, "ann", "bob", "tell", Term.struct("claim", Term.atom("x"))));
+            assertTrue(m.drain(30_000));
+            assertEquals(0, m.stats().watchPassedBy());
+            assertEquals(0, m.stats().watchHeld(), "both messages went once the rules had fired");
+            assertEquals(List.of("Claiming with the claims at hand", "Greeting with the contacts at hand"),
+                    m.violations().stream().map(Violation::rule).sorted().toList());
         }
     }
 
