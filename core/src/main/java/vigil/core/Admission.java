@@ -1,6 +1,7 @@
 package vigil.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
@@ -57,7 +60,7 @@ import org.kie.api.runtime.KieSession;
  * {@link #hold}): a chain into a time window needs the event for the window's length (after that the window
  * drops it anyway); a chain into a rule that matches the event alone (through conditions, an {@code eval},
  * a {@code from} or a join with one of the watch's ledgers, {@link Contacts} and {@link Claims}, but no other
- * join, no timer, no agenda group) needs it only until the rules have fired; any
+ * join, no timer, no agenda group, no logical insertion) needs it only until the rules have fired; any
  * other (a join, a {@code not}, {@code exists} or accumulation over events without a window, a length
  * window) for as long as the watch keeps anything, {@link #RETAIN}. The watch holds each event for the
  * longest hold of the chains it passes.
@@ -107,8 +110,30 @@ final class Admission {
         }
     }
 
-    /** Reads the event chains of {@code kbase}'s network. */
+    /** Reads the event chains of {@code kbase}'s network (for {@link #admits}: holds read as if no rule inserted logically). */
     static Admission of(KieBase kbase) {
+        return of(kbase, List.of());
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+    /**
+     * Reads the event chains of {@code kbase}'s network, compiled from {@code sources}: a rule of a package
+     * whose source calls {@code insertLogical} anywhere is taken to insert logically (the engine does not say
+     * which rules do), so the events it matches are held as long as the watch keeps anything.
+     */
+    static Admission of(KieBase kbase, Collection<RuleSource> sources) {
+        Set<String> logical = new HashSet<>();
+        for (RuleSource s : sources) {
+            if (s.text().contains("insertLogical")) {
+                Matcher m = PACKAGE.matcher(s.text());
+                logical.add(m.find() ? m.group(1) : "defaultpkg");
+            }
+        }
+        return read(kbase, logical);
+    }
+
+    private static Admission read(KieBase kbase, Set<String> logical) {
         Map<Class<?>, List<Chain>> chains = new LinkedHashMap<>();
         for (Class<? extends Event> type : TYPES) {
             chains.put(type, new ArrayList<>());
@@ -120,7 +145,7 @@ final class Admission {
                 }
                 for (Class<? extends Event> type : TYPES) {
                     if (cot.getClassType().isAssignableFrom(type)) {
-                        walk(otn, List.of(), chains.get(type));
+                        walk(otn, List.of(), chains.get(type), logical);
                     }
                 }
             }
@@ -132,17 +157,17 @@ final class Admission {
         return new Admission(chains);
     }
 
-    private static void walk(ObjectSource source, List<AlphaNodeFieldConstraint> before, List<Chain> out) {
+    private static void walk(ObjectSource source, List<AlphaNodeFieldConstraint> before, List<Chain> out, Set<String> logical) {
         for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
             if (sink instanceof AlphaNode alpha) {
-                walk(alpha, append(before, List.of(alpha.getConstraint())), out);
+                walk(alpha, append(before, List.of(alpha.getConstraint())), out, logical);
             } else if (sink instanceof WindowNode window) {
                 out.add(new Chain(append(before, window.getConstraints()), rules(window), null, windowHold(window)));
             } else if (sink instanceof LeftInputAdapterNode lia) {
-                out.add(new Chain(before, rules(sink), null, aloneUntilFired(lia) ? 0 : RETAIN));
+                out.add(new Chain(before, rules(sink), null, aloneUntilFired(lia, logical) ? 0 : RETAIN));
             } else if (sink instanceof RightInputAdapterNode<?> right && right.getBetaNode() instanceof JoinNode join
                     && join.getLeftTupleSource() instanceof LeftInputAdapterNode lia && isALedger(lia.getObjectSource())
-                    && aloneUntilFired(join)) {
+                    && aloneUntilFired(join, logical)) {
                 // A rule that starts from a ledger and then matches the event alone.
                 out.add(new Chain(before, rules(sink), null, 0));
             } else {
@@ -169,21 +194,24 @@ final class Admission {
     /**
      * Whether the rules behind {@code source} use the event it starts alone and at once: only conditions on
      * it ({@code eval}, {@code from}, a conditional branch, a join with a ledger) lie between it and each rule's terminal, and the
-     * rule fires when the session fires (no timer, the main agenda group). Such an event can go once the rules
-     * have fired; anything else (a join, a {@code not}, an accumulation, a timer) can still use it later.
+     * rule fires when the session fires (no timer, the main agenda group) and inserts nothing logically (what it
+     * inserts so lasts only while it matches). Such an event can go once the rules have fired; anything else (a
+     * join, a {@code not}, an accumulation, a timer) can still use it later.
      */
-    private static boolean aloneUntilFired(LeftTupleSource source) {
+    private static boolean aloneUntilFired(LeftTupleSource source, Set<String> logical) {
         for (LeftTupleSink sink : source.getSinkPropagator().getSinks()) {
             if (sink instanceof RuleTerminalNode rtn) {
                 RuleImpl rule = rtn.getRule();
-                if (rule.getTimer() != null || !"MAIN".equals(rule.getAgendaGroup())) {
+                // A logical insertion lasts as long as its match: the event must stay for it to.
+                if (rule.getTimer() != null || !"MAIN".equals(rule.getAgendaGroup()) || rule.hasLogicalDependency()
+                        || logical.contains(rule.getPackageName())) {
                     return false;
                 }
             } else if (sink instanceof ReactiveFromNode) {
                 return false;
             } else if (sink instanceof EvalConditionNode || sink instanceof FromNode || sink instanceof ConditionalBranchNode
                     || sink instanceof JoinNode join && joinsALedger(join)) {
-                if (!aloneUntilFired((LeftTupleSource) sink)) {
+                if (!aloneUntilFired((LeftTupleSource) sink, logical)) {
                     return false;
                 }
             } else {

@@ -139,7 +139,7 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
-        admission = admit || holding ? Admission.of(b.watch()) : null;
+        admission = admit || holding ? Admission.of(b.watch(), b.sources()) : null;
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
         held = holding ? new Held(session, config.retention().toMillis()) : null;

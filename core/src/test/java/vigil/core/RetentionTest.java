@@ -275,6 +275,27 @@ class RetentionTest {
         }
     }
 
+    /** What a rule of the event alone inserts logically lasts only while the event is held: it is held on. */
+    @Test
+    void anEventARuleDerivesFromLogicallyIsHeldOn() {
+        String drl = WINDOWED.replace("""
+                rule "Two harvests""", """
+                rule "Our fish is a harvest"
+                    @path("watch")
+                when
+                    $a : ActionEvent(action.functor == "fish")
+                then
+                    insertLogical(new ActionEvent($a.id() + "h", $a.time(), $a.agent(), Term.struct("harvest", Term.num(1))));
+                end
+
+                rule "Two harvests""");
+        List<Event> events = List.of(
+                new ActionEvent("f1", 1_000, "ann", Term.struct("fish", Term.num(1))),
+                new ActionEvent("f2", 3_500, "ann", Term.struct("fish", Term.num(1))));
+        assertEquals(1, judge(Duration.ofSeconds(30), Config.Hold.RULES, events, drl).violations().size(),
+                "the harvest derived from the first fish is still there with the second");
+    }
+
     /** The ledgers are in the session before any event and never change: a join with one adds no later match. */
     @Test
     void anEventReadWithALedgerIsHeldOnlyUntilTheRulesHaveFired() throws InterruptedException {
