@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vigil.core.Event;
 
 /**
  * What monitoring costs a MAS whose agents reason between messages: Jason's own Contract Net example
@@ -33,6 +36,32 @@ final class ContractNet extends MasOverhead {
         this.participants = participants;
         this.refusers = refusers;
         this.roundsEach = roundsEach;
+    }
+
+    /**
+     * The figure, then what the realistic MAS's own events cost the watch, pack by pack: the events of one more
+     * monitored run (messages only), as the watch saw them, replayed through a monitor with each pack alone and
+     * with all, as {@code benchmarks/run admission} replays its workload.
+     */
+    @Override
+    Table run() throws Exception {
+        Table t = super.run();
+        Path dir = Files.createTempDirectory("vigil-bench-cnp-events");
+        List<Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            Path project = write(dir, false);
+            beside(m -> {
+                m.addObserver((e, inserted) -> events.add(e));
+                return null;
+            });
+            run(project, true, true, null);
+        } finally {
+            beside(m -> null);
+            Runs.deleteTree(dir);
+        }
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparingLong(Event::time));
+        return t.and(Runs.packsOn(sorted, "the Contract Net's own events, as the watch saw them in one monitored run"));
     }
 
     @Override

@@ -15,14 +15,14 @@ import java.util.Locale;
  * The benchmark runner behind {@code benchmarks/run}: runs the figures asked for and prints them as the
  * Markdown tables of docs/performance.md, with the machine they ran on. Progress goes to stderr.
  * <pre>
- * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|growth|mas|ring|live|bus]... [--quick]
- *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP,MAS_MESSAGES,MAS_RUNS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS] [--bus=EVENTS,COLLUSIONS]
+ * benchmarks/run [all|gate|watch|lag|reload|memory|naive|packs|admission|growth|mas|plumbing|cnp|ring|live|bus]... [--quick]
+ *                [--memory=FIRST,LAST,SPACING_US] [--naive=EVENTS,ROUNDS] [--lag=RATE,SECONDS] [--packs=EVENTS,WARM_UP] [--admission=EVENTS,WARM_UP,ROUNDS] [--ring=AGENTS,HOPS,RUNS] [--growth=EVENTS,WARM_UP,MAS_MESSAGES,MAS_RUNS] [--mas=PAIRS,ROUNDS_PER_PAIR,RUNS] [--plumbing=PAIRS,ROUNDS_PER_PAIR,RUNS] [--live=PAIRS,ROUNDS_PER_PAIR,RUNS] [--bus=EVENTS,COLLUSIONS]
  * </pre>
  * The sizes default to the issue's (1M and 10M events, 500k messages ...); smaller ones fit a loaded machine.
  */
 public final class Main {
 
-    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "cnp", "ring", "live", "bus");
+    static final List<String> FIGURES = List.of("gate", "watch", "lag", "reload", "memory", "naive", "packs", "admission", "growth", "mas", "plumbing", "cnp", "ring", "live", "bus");
     /** The full-size runs; {@code --NAME=a,b} replaces them. */
     static final Map<String, long[]> SIZES = new HashMap<>(Map.ofEntries(
             Map.entry("memory", new long[] {1_000_000, 10_000_000, 1_000}),
@@ -33,6 +33,7 @@ public final class Main {
             Map.entry("ring", new long[] {500, 500_000, 3}),
             Map.entry("growth", new long[] {50_000, 120_000, 100_000, 2}),
             Map.entry("mas", new long[] {25, 10_000, 3}),
+            Map.entry("plumbing", new long[] {25, 10_000, 3}),
             Map.entry("cnp", new long[] {10, 20, 2, 500, 3}),
             Map.entry("live", new long[] {25, 10_000, 3}),
             Map.entry("bus", new long[] {200_000, 200})));
@@ -102,6 +103,8 @@ public final class Main {
                     : new TokenRing((int) size("ring", 0), (int) size("ring", 1), (int) size("ring", 2), true).run();
             case "mas" -> quick ? new MasOverhead(2, 50, 1, false).run()
                     : new MasOverhead((int) size("mas", 0), (int) size("mas", 1), (int) size("mas", 2), true).run();
+            case "plumbing" -> quick ? new PlumbingOverhead(2, 50, 1, false).run()
+                    : new PlumbingOverhead((int) size("plumbing", 0), (int) size("plumbing", 1), (int) size("plumbing", 2), true).run();
             case "cnp" -> quick ? new ContractNet(1, 2, 1, 5, 1, false).run()
                     : new ContractNet((int) size("cnp", 0), (int) size("cnp", 1), (int) size("cnp", 2), (int) size("cnp", 3),
                             (int) size("cnp", 4), true).run();

@@ -73,6 +73,17 @@ class MasOverhead {
         this.beside = start;
     }
 
+    /** The process's CPU seconds, every thread, over the last run's timed span. */
+    double lastCpu() {
+        return lastCpu;
+    }
+
+    /** Monitored runs load the default packs from now on. */
+    MasOverhead defaultPacks() {
+        this.rules = "";
+        return this;
+    }
+
     /** Monitored runs load the rules of {@code dir} instead of the default packs. */
     MasOverhead rules(Path dir) {
         this.rules = dir.toString();

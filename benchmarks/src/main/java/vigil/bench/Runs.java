@@ -371,6 +371,22 @@ final class Runs {
         return t.and(held).and(mas);
     }
 
+    /**
+     * Watch and gate CPU per event of a recorded stream, each pack alone and then all: the first third warms the
+     * monitor up (not measured), the rest is measured.
+     */
+    static Table packsOn(List<Event> events, String what) throws Exception {
+        int warm = events.size() / 3;
+        Table t = new Table("Watch CPU per event, pack by pack: " + what + " (" + f0(events.size() - warm) + " events after "
+                + f0(warm) + ")", "packs", "events admitted", "gate CPU (us/event)", "watch CPU (us/event)", "violations");
+        for (String pack : packNames(false)) {
+            Cost c = cost(pack, true, events.subList(0, warm), events.subList(warm, events.size()));
+            t.row(pack, pct(c.admitted(), events.size() - warm), Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), f0(c.found().size()));
+        }
+        return t.note("Replayed on the events' own clock through a monitor with the pack's rules only (\"all\": the default"
+                + " monitor), as the admission figure replays its workload.");
+    }
+
     /** Writes the default packs {@code copies} times into {@code dir} (renamed after the first); returns the rule count. */
     private static int writeVariants(Path dir, int copies) throws java.io.IOException {
         int rules = 0;

@@ -135,6 +135,17 @@ class SmokeTest {
     }
 
     @Test
+    void thePlumbingIsMeasuredWithNoRuleAndWithEveryPack() throws Exception {
+        Table t = quick("plumbing");
+        assertEquals(4, t.rows().size(), t.markdown());
+        for (List<String> r : t.rows()) {
+            assertTrue(number(r.get(5)) > 0, r.toString());
+            assertTrue(number(r.get(6)) > 0, "CPU ratio: " + r);
+            assertTrue(number(r.get(9)) >= 200, "every message judged: " + r);
+        }
+    }
+
+    @Test
     void theLiveViewsCostIsMeasuredOffAndOn() throws Exception {
         List<String> r = quick("live").rows().get(0);
         assertTrue(number(r.get(3)) > 0, r.toString());

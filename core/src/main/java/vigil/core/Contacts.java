@@ -32,7 +32,7 @@ import org.kie.api.definition.type.ClassReactive;
 public final class Contacts {
 
     private final long retentionMs;
-    private final Map<String, Times> pairs = new HashMap<>();
+    private final Map<Pair, Times> pairs = new HashMap<>();
     private long newest = Long.MIN_VALUE;
     private long lastPrune = Long.MIN_VALUE;
 
@@ -97,8 +97,12 @@ public final class Contacts {
         }
     }
 
-    private static String key(String a, String b) {
-        return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
+    /** Two agents, either way round. */
+    private record Pair(String low, String high) {
+    }
+
+    private static Pair key(String a, String b) {
+        return a.compareTo(b) < 0 ? new Pair(a, b) : new Pair(b, a);
     }
 
     /** Distinct times in ascending order, from {@code start} to {@code start + size}. */

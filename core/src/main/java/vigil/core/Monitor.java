@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vigil.core.Alert.SystemAlert;
@@ -33,17 +33,23 @@ public final class Monitor implements AutoCloseable {
     private final Watch watch;
     private final RuleFolderWatcher folderWatcher;
     private final Map<String, String> vocabulary;
-    private final AtomicLong observed = new AtomicLong();
-    private final AtomicLong allowed = new AtomicLong();
-    private final AtomicLong flagged = new AtomicLong();
-    private final AtomicLong blocked = new AtomicLong();
-    private final AtomicLong withheld = new AtomicLong();
-    private final AtomicLong engineErrors = new AtomicLong();
-    private final AtomicLong undeliverable = new AtomicLong();
+    private final LongAdder observed = new LongAdder();
+    private final LongAdder allowed = new LongAdder();
+    private final LongAdder flagged = new LongAdder();
+    private final LongAdder blocked = new LongAdder();
+    private final LongAdder withheld = new LongAdder();
+    private final LongAdder engineErrors = new LongAdder();
+    private final LongAdder undeliverable = new LongAdder();
     /** Messages to receivers that do not exist, counted per sender and summarised. */
     private final Tally nowhere = new Tally();
     private static final long UNDELIVERABLE_EVERY_MS = 10_000;
     private volatile CompiledRules book;
+    /** Some rule in force names {@code senderBelief} ({@link #needsSenderBelief}). */
+    private volatile boolean rulesReadBelief;
+    /** An observer was added: it may read every event whole. */
+    private volatile boolean observers;
+    /** A trace is kept. */
+    private final boolean traced;
     private volatile boolean closed;
     /** The bus to other JVMs' monitors, or null: the watch rules then run here. */
     private volatile Bus bus;
@@ -59,6 +65,8 @@ public final class Monitor implements AutoCloseable {
         this.ledger = new ReputationLedger(config.initialReputation());
         this.sentencer = new Sentencer(config, alerts, sanctions, ledger);
         this.vocabulary = config.vocabulary();
+        this.rulesReadBelief = readsBelief(book);
+        this.traced = config.trace() != null;
         this.gate = new Gate(book, config.facts(), config.get(Config.ADMISSION));
         this.watch = new Watch(book, config, new Watch.Judge() {
             @Override
@@ -97,14 +105,14 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the monitor is closed");
         }
-        observed.incrementAndGet();
+        observed.increment();
         // Mapped first, so the trace, the alerts and the rules all see the event in the packs' words,
         // whether it is judged or withheld.
         Event e = vocabulary.isEmpty() ? event : mapVocabulary(event);
         if (sanctions.anyInForce()) {
             String reason = sanctionInForce(e);
             if (reason != null) {
-                withheld.incrementAndGet();
+                withheld.increment();
                 alerts.dispatch(new WithheldAlert(e, reason));
                 handOn(e, false);
                 return Verdict.block(reason);
@@ -116,7 +124,7 @@ public final class Monitor implements AutoCloseable {
         } catch (RuntimeException ex) {
             engineError("gate", "judging event " + e.id(), ex);
             if (config.fail() == Config.FailMode.CLOSED) {
-                blocked.incrementAndGet();
+                blocked.increment();
                 alerts.dispatch(new WithheldAlert(e, "a gate rule failed and the monitor fails closed"));
                 handOn(e, false);
                 return Verdict.block("a rule failed while judging this event (fail-closed)");
@@ -139,7 +147,7 @@ public final class Monitor implements AutoCloseable {
             blockReason = null;
         }
         if (blockReason != null) {
-            blocked.incrementAndGet();
+            blocked.increment();
             if (vs.isEmpty() && !sentence.counted()) {
                 // Only a repeat held back by a cooldown asked for the block: no violation alert says why. (Beyond
                 // the subjects a cooldown keeps, a SUPPRESSED summary counts it instead: a flood stays out of the log.)
@@ -152,10 +160,10 @@ public final class Monitor implements AutoCloseable {
             return allow(e);
         }
         if (!handOn(e, true)) {
-            blocked.incrementAndGet();
+            blocked.increment();
             return new Verdict(Decision.BLOCK, vs, BUS_FULL);
         }
-        flagged.incrementAndGet();
+        flagged.increment();
         return new Verdict(Decision.FLAG, vs, vs.get(0).rule() + ": " + vs.get(0).explanation());
     }
 
@@ -163,10 +171,10 @@ public final class Monitor implements AutoCloseable {
 
     private Verdict allow(Event e) {
         if (!handOn(e, true)) {
-            blocked.incrementAndGet();
+            blocked.increment();
             return Verdict.block(BUS_FULL);
         }
-        allowed.incrementAndGet();
+        allowed.increment();
         return Verdict.ALLOW;
     }
 
@@ -275,7 +283,7 @@ public final class Monitor implements AutoCloseable {
     }
 
     private void engineError(String path, String what, RuntimeException e) {
-        engineErrors.incrementAndGet();
+        engineErrors.increment();
         LOG.debug("engine error in the {} while {}", path, what, e);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -310,9 +318,13 @@ public final class Monitor implements AutoCloseable {
                     "the rules were not reloaded; the running rules stay: " + e, now()));
             return new ReloadResult(false, e.toString());
         }
+        boolean reads = readsBelief(next);
+        // Asked for before the new rules judge anything, and let go only once the old ones are out.
+        rulesReadBelief |= reads;
         gate.swap(next);
         watch.swap(next);
         book = next;
+        rulesReadBelief = reads;
         String msg = "rules reloaded: " + describe(next);
         alerts.dispatch(new SystemAlert(SystemAlert.Kind.RELOADED, msg, now()));
         return new ReloadResult(true, msg);
@@ -331,8 +343,8 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the monitor is closed");
         }
-        observed.incrementAndGet();
-        withheld.incrementAndGet();
+        observed.increment();
+        withheld.increment();
         alerts.dispatch(new WithheldAlert(event, reason));
         watch.submit(event, false);
         return Verdict.block(reason);
@@ -348,7 +360,7 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             return;
         }
-        undeliverable.incrementAndGet();
+        undeliverable.increment();
         String who = SafeText.oneLine(String.valueOf(sender), 100);
         String to = SafeText.oneLine(String.valueOf(receiver), 100);
         Tally.Note n = nowhere.count(String.valueOf(sender), "messages to receivers that do not exist", who, time,
@@ -463,7 +475,28 @@ public final class Monitor implements AutoCloseable {
 
     /** Adds an observer of every event, called on the watch's thread (see {@link EventObserver}). */
     public void addObserver(EventObserver observer) {
+        observers = true;
         watch.addObserver(observer);
+    }
+
+    /**
+     * Whether the platform should read what the sender of a {@code tell} believes of its content
+     * ({@link MessageEvent#senderBelief()}), which costs a query of the sender's belief base per tell: yes when
+     * the text of some rule in force names {@code senderBelief} (honesty's do), or when something may read the
+     * event whole (a trace is kept, a bus carries it, an observer is added). Otherwise it is left
+     * {@link SenderBelief#NOT_CAPTURED}, and only an alert citing the message shows that. Thread-safe.
+     */
+    public boolean needsSenderBelief() {
+        return rulesReadBelief || observers || traced || bus != null;
+    }
+
+    private static boolean readsBelief(CompiledRules b) {
+        for (RuleSource s : b.sources()) {
+            if (s.text().contains("senderBelief")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits until the watch has judged every event submitted before this call. */
@@ -482,8 +515,8 @@ public final class Monitor implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(observed.get(), allowed.get(), flagged.get(), blocked.get(), withheld.get(), watch.queued(),
-                watch.judged(), sentencer.violations(), sentencer.suppressed(), engineErrors.get(),
+        return new Stats(observed.sum(), allowed.sum(), flagged.sum(), blocked.sum(), withheld.sum(), watch.queued(),
+                watch.judged(), sentencer.violations(), sentencer.suppressed(), engineErrors.sum(),
                 alerts.synchronousFailures(), watch.passedBy(), watch.held());
     }
 
@@ -530,7 +563,7 @@ public final class Monitor implements AutoCloseable {
                 + (gateStopped ? "" : "; a gate rule was still running at the deadline")
                 + (s.suppressed() > 0 ? "; " + s.suppressed() + " findings held back by rules' cooldowns ("
                         + sentencer.beyondSubjects() + " beyond the subjects a cooldown keeps)" : "")
-                + (undeliverable.get() > 0 ? "; " + undeliverable.get() + " messages to receivers that do not exist" : ""), now()));
+                + (undeliverable.sum() > 0 ? "; " + undeliverable.sum() + " messages to receivers that do not exist" : ""), now()));
         alerts.close();
     }
 

@@ -24,7 +24,7 @@ public record Term(Kind kind, String functor, List<Term> args, List<Term> annota
         Objects.requireNonNull(functor, "functor");
         args = args == null ? List.of() : List.copyOf(args);
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
-        if (kind == Kind.NUMBER) {
+        if (kind == Kind.NUMBER && !wholeNumber(functor)) {
             try {
                 Double.parseDouble(functor);
             } catch (NumberFormatException e) {
@@ -197,6 +197,22 @@ public record Term(Kind kind, String functor, List<Term> args, List<Term> annota
             }
             sb.append(']');
         }
+    }
+
+    /** Whether {@code s} is a whole number as {@link #formatNumber} writes one (checked without parsing it). */
+    private static boolean wholeNumber(String s) {
+        int n = s.length();
+        int i = n > 1 && s.charAt(0) == '-' ? 1 : 0;
+        if (n == 0 || n - i > 18) {
+            return false;
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String formatNumber(double value) {

@@ -1,11 +1,17 @@
 package vigil.jacamo;
 
 import jason.asSyntax.ASSyntax;
+import jason.asSyntax.Atom;
 import jason.asSyntax.ListTerm;
 import jason.asSyntax.ListTermImpl;
 import jason.asSyntax.Literal;
+import jason.asSyntax.LiteralImpl;
 import jason.asSyntax.NumberTerm;
+import jason.asSyntax.NumberTermImpl;
+import jason.asSyntax.Pred;
 import jason.asSyntax.StringTerm;
+import jason.asSyntax.StringTermImpl;
+import jason.asSyntax.Structure;
 import java.util.ArrayList;
 import java.util.List;
 import vigil.core.Term;
@@ -53,11 +59,113 @@ public final class JasonTerms {
             return "";
         }
         try {
-            String s = content.toString();
+            String s;
+            if (content instanceof Literal l && plainAtom(l)) {
+                s = l.getFunctor(); // As Jason's Atom prints itself, and as a structure of no argument prints.
+            } else if (content instanceof jason.asSyntax.Term t && printed(t)) {
+                StringBuilder sb = new StringBuilder(32);
+                print(t, sb, 0);
+                s = sb.toString();
+            } else {
+                s = content.toString();
+            }
             return s == null ? content.getClass().getName() + " (no text)" : cut(s);
         } catch (RuntimeException | StackOverflowError e) {
             return content.getClass().getName() + " (its text could not be read: "
                     + (e instanceof StackOverflowError ? "nested too deep" : e.getClass().getSimpleName()) + ")";
+        }
+    }
+
+    /** An atom of the default name space, or a literal that prints as one: a name, no argument, no annotation, no {@code ~}. */
+    private static boolean plainAtom(Literal l) {
+        return printed(l) && !l.isList() && l.getArity() == 0 && !l.hasAnnot() && !l.negated() && l.getNS() == Literal.DefaultNS
+                && l.getFunctor() != null;
+    }
+
+    /** Whether {@link #print} writes this term's text itself rather than asking the term. */
+    private static boolean printed(jason.asSyntax.Term t) {
+        Class<?> c = t.getClass();
+        return c == Atom.class || c == LiteralImpl.class || c == Pred.class || c == Structure.class
+                || c == ListTermImpl.class || c == StringTermImpl.class || c == NumberTermImpl.class;
+    }
+
+    /**
+     * Writes the text Jason's own {@code toString} gives, into one builder, where Jason builds a stream, a
+     * joiner and a string per argument of a structure. Only the classes whose {@code toString} Jason 3.2 and
+     * 3.3 define alike are written here, as Jason writes them; a name space, a subclass, any other term and
+     * anything deeper than {@link #MAX_DEPTH} is asked for its own. So the text is Jason's character for
+     * character ({@code JasonTermsTest} compares them).
+     */
+    private static void print(jason.asSyntax.Term t, StringBuilder sb, int depth) {
+        if (depth > MAX_DEPTH || !printed(t)) {
+            sb.append(t.toString());
+            return;
+        }
+        if (t.getClass() == Atom.class) { // Every structure is an Atom in Jason: only the class itself is a name alone.
+            Atom a = (Atom) t;
+            if (a.getNS() == Literal.DefaultNS) {
+                sb.append(a.getFunctor());
+            } else {
+                sb.append(a.toString());
+            }
+        } else if (t instanceof StringTermImpl str) {
+            sb.append('"').append(str.getString()).append('"');
+        } else if (t instanceof NumberTermImpl n) {
+            double v = n.solve();
+            long r = Math.round(v);
+            sb.append(v == (double) r ? String.valueOf(r) : String.valueOf(v));
+        } else if (t instanceof ListTermImpl list) {
+            sb.append('[');
+            ListTerm l = list;
+            while (!l.isEmpty()) {
+                if (l.getTerm() != null) {
+                    print(l.getTerm(), sb, depth + 1);
+                }
+                if (l.isTail()) {
+                    break;
+                }
+                l = l.getNext();
+                if (l == null) {
+                    break;
+                }
+                if (!l.isEmpty()) {
+                    sb.append(',');
+                }
+            }
+            if (l.isTail()) {
+                sb.append('|').append(l.getTail());
+            }
+            sb.append(']');
+        } else {
+            Structure st = (Structure) t;
+            if (st.getNS() != Literal.DefaultNS) {
+                sb.append(t.toString());
+                return;
+            }
+            if (st.negated()) {
+                sb.append('~');
+            }
+            if (st.getFunctor() != null) {
+                sb.append(st.getFunctor());
+            }
+            int arity = st.getArity();
+            if (arity > 0) {
+                sb.append('(');
+                for (int i = 0; i < arity; i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    jason.asSyntax.Term a = st.getTerm(i);
+                    if (a == null) {
+                        throw new NullPointerException("argument " + i + " is null");
+                    }
+                    print(a, sb, depth + 1);
+                }
+                sb.append(')');
+            }
+            if (st.hasAnnot()) {
+                print(st.getAnnots(), sb, depth + 1);
+            }
         }
     }
 
@@ -102,6 +210,9 @@ public final class JasonTerms {
      * counted without recursion (so never a stack overflow) and stopping as soon as it knows.
      */
     static boolean larger(jason.asSyntax.Term root) {
+        if (flat(root)) {
+            return false;
+        }
         java.util.ArrayDeque<jason.asSyntax.Term> todo = new java.util.ArrayDeque<>();
         java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
         todo.push(root);
@@ -141,9 +252,26 @@ public final class JasonTerms {
         return false;
     }
 
+    /** A literal of a few arguments that are atoms, numbers or strings, and no annotation: small, told at once. */
+    private static boolean flat(jason.asSyntax.Term t) {
+        if (!(t instanceof Literal l) || t.isList() || l.hasAnnot() || l.getArity() > 16) {
+            return false;
+        }
+        for (int i = 0; i < l.getArity(); i++) {
+            jason.asSyntax.Term a = l.getTerm(i);
+            if (!(a.getClass() == Atom.class || a instanceof NumberTermImpl || a instanceof StringTermImpl)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Term convert(jason.asSyntax.Term t, int depth) {
         if (depth > MAX_DEPTH) {
             return Term.string(text(t));
+        }
+        if (t instanceof Literal a && plainAtom(a)) {
+            return Term.atom(a.getFunctor());
         }
         if (t.isVar()) {
             return Term.variable(t.toString());

@@ -139,7 +139,9 @@ public class MonitoredArch extends AgArch {
     @Override
     public void reasoningCycleFinished() {
         super.reasoningCycleFinished();
-        CURRENT.remove();
+        // Set to null rather than removed: a removal makes the next cycle's set allocate a new map entry (a weak
+        // reference) on every reasoning cycle of every agent.
+        CURRENT.set(null);
     }
 
     /** The name of the monitored agent whose reasoning cycle runs on the calling thread, or null. */
@@ -157,15 +159,15 @@ public class MonitoredArch extends AgArch {
         String sender = getAgName();
         m.setSender(sender);
         if (refused && refused(message(m, sender, false))) {
-            MasMonitor.counter().messages.incrementAndGet();
-            MasMonitor.counter().messagesWithheld.incrementAndGet();
+            MasMonitor.counter().messages.increment();
+            MasMonitor.counter().messagesWithheld.increment();
             return; // Withheld: an agent named vigil speaks as Vigil, which it is not.
         }
         if (m.getReceiver() != null && !MasMonitor.exists(m.getReceiver())) {
             // To no agent: not judged (it has no effect), recorded bounded (a count per sender: a flood of made-up
             // names must not flood the audit), and handed on so that Jason fails the .send as it always does.
             // Unsealed: should the name come to exist meanwhile, its monitored receiver withholds it as not sent by this agent.
-            MasMonitor.counter().undeliverable.incrementAndGet();
+            MasMonitor.counter().undeliverable.increment();
             Monitor mon = monitor;
             if (mon != null) {
                 mon.undeliverable(sender, m.getReceiver(), MasMonitor.now());
@@ -173,18 +175,18 @@ public class MonitoredArch extends AgArch {
             super.sendMsg(m);
             return;
         }
-        MasMonitor.counter().messages.incrementAndGet();
+        MasMonitor.counter().messages.increment();
         Verdict v = judge(() -> message(m, sender, true));
         if (v.blocked()) {
-            MasMonitor.counter().messagesWithheld.incrementAndGet();
+            MasMonitor.counter().messagesWithheld.increment();
             LOG.debug("withheld {} -> {} {}: {}", sender, m.getReceiver(), m.getIlForce(), v.reason());
             return; // Withheld: the message is never handed on, so it is never delivered.
         }
-        SEALS.seal(m, !local);
+        Message sealed = SEALS.seal(m, !local);
         try {
-            super.sendMsg(m);
+            super.sendMsg(sealed);
         } catch (Exception | Error e) {
-            SEALS.unseal(m, !local);
+            SEALS.unseal(sealed, !local);
             throw e;
         }
     }
@@ -258,17 +260,17 @@ public class MonitoredArch extends AgArch {
             if (SEALS.take(m, !local)) {
                 continue;
             }
-            MasMonitor.counter().incoming.incrementAndGet();
+            MasMonitor.counter().incoming.increment();
             String claimed = m.getSender();
             if (VIGIL.equals(claimed) || MasMonitor.isMonitored(claimed)) {
-                MasMonitor.counter().incomingWithheld.incrementAndGet();
+                MasMonitor.counter().incomingWithheld.increment();
                 forged(m, claimed);
                 it.remove(); // Withheld: the agent never reads a message that lies about its sender.
                 continue;
             }
             Verdict v = judge(() -> message(m, m.getSender() == null ? "unknown" : m.getSender(), false));
             if (v.blocked()) {
-                MasMonitor.counter().incomingWithheld.incrementAndGet();
+                MasMonitor.counter().incomingWithheld.increment();
                 LOG.debug("withheld incoming {} -> {} {}: {}", m.getSender(), getAgName(), m.getIlForce(), v.reason());
                 it.remove(); // Withheld: the agent never reads this message.
             }
@@ -292,13 +294,13 @@ public class MonitoredArch extends AgArch {
 
     @Override
     public void act(ActionExec action) {
-        MasMonitor.counter().actions.incrementAndGet();
+        MasMonitor.counter().actions.increment();
         reportOutcomes();
         ActionEvent attempt = new ActionEvent(nextId("a"), MasMonitor.now(), getAgName(),
                 JasonTerms.of(action.getActionTerm()));
         Verdict v = refused(attempt) ? Verdict.block(RESERVED) : judge(() -> attempt);
         if (v.blocked()) {
-            MasMonitor.counter().actionsWithheld.incrementAndGet();
+            MasMonitor.counter().actionsWithheld.increment();
             // Withheld: the action never reaches the environment; it fails in the agent as an ordinary failure.
             action.setResult(false);
             action.setFailureReason(ASSyntax.createLiteral("vigil_blocked", ASSyntax.createString(v.reason())),
@@ -372,17 +374,22 @@ public class MonitoredArch extends AgArch {
         return pending.isEmpty() && super.canSleep();
     }
 
+    /**
+     * The event of a message; for a {@code tell} this agent sends, what it believes of the content is read
+     * (in its own thread, now) when the monitor has a use for it ({@link Monitor#needsSenderBelief()}).
+     */
     private MessageEvent message(Message m, String sender, boolean outgoing) {
         Object content = m.getPropCont();
-        MessageEvent e = new MessageEvent(nextId("m"), MasMonitor.now(), sender,
-                m.getReceiver() == null ? getAgName() : m.getReceiver(), String.valueOf(m.getIlForce()),
-                JasonTerms.of(content), JasonTerms.text(content), m.getInReplyTo(), null);
+        SenderBelief belief = null;
         if (outgoing && m.isTell()) {
-            Agent ag = getTS() == null ? null : getTS().getAg();
-            SenderBelief b = BeliefReader.INSTANCE.read(ag, content);
-            return e.withBelief(b);
+            Monitor mon = monitor;
+            if (mon == null || mon.needsSenderBelief()) {
+                belief = BeliefReader.INSTANCE.read(getTS() == null ? null : getTS().getAg(), content);
+            }
         }
-        return e;
+        return new MessageEvent(nextId("m"), MasMonitor.now(), sender,
+                m.getReceiver() == null ? getAgName() : m.getReceiver(), String.valueOf(m.getIlForce()),
+                JasonTerms.of(content), JasonTerms.text(content), m.getInReplyTo(), belief);
     }
 
     static String nextId(String prefix) {

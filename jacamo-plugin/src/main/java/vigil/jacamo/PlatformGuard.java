@@ -135,10 +135,10 @@ final class PlatformGuard extends DelegatedRuntimeServices {
 
     /** Judges the platform action; a withheld one throws, so the internal action fails in the agent. */
     private static void judge(String agent, String what, String target, String source) throws JasonException {
-        MasMonitor.counter().actions.incrementAndGet();
+        MasMonitor.counter().actions.increment();
         Verdict v = MonitoredArch.judge(agent, () -> action(agent, what, target, source));
         if (v.blocked()) {
-            MasMonitor.counter().actionsWithheld.incrementAndGet();
+            MasMonitor.counter().actionsWithheld.increment();
             throw blocked(v.reason());
         }
     }
@@ -156,8 +156,8 @@ final class PlatformGuard extends DelegatedRuntimeServices {
     }
 
     private static void refuse(String agent, String what, String target, String source, String reason) throws JasonException {
-        MasMonitor.counter().actions.incrementAndGet();
-        MasMonitor.counter().actionsWithheld.incrementAndGet();
+        MasMonitor.counter().actions.increment();
+        MasMonitor.counter().actionsWithheld.increment();
         Monitor m = MasMonitor.monitor().orElse(null);
         if (m != null) {
             m.withhold(action(agent == null ? "unknown" : agent, what, target, source), reason);

@@ -3,15 +3,20 @@ package vigil.jacamo;
 import jason.asSemantics.Message;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The messages monitored agents have sent (and Vigil has judged) that are not yet in their receiver's
  * mailbox. A message that arrives without a seal was delivered by something other than a monitored
- * agent's architecture, whatever sender it names. Jason delivers a copy that shares the content object,
- * so a seal is the message's id, sender, receiver and content identity; an infrastructure that delivers a
- * copy rebuilt from the message's text (JADE) is sealed with the content's text instead (a forger would have
- * to guess the id of a message in flight). Seals of messages never read
- * (to an agent that is not monitored, or that stopped) are dropped once there are many and they are old.
+ * agent's architecture, whatever sender it names.
+ *
+ * <p>On Jason's local infrastructure (JaCaMo's too), which delivers a clone of the message it is handed, the
+ * architecture hands on a {@link Sealed} copy instead, whose clones carry the seal: the message's id, sender,
+ * receiver and content identity, taken once. Nothing is kept per message, and agents' threads share nothing
+ * but the seal of the message they pass. An infrastructure that delivers a copy rebuilt from the message's
+ * text (JADE) is sealed in a table by the id, sender, receiver and the content's text instead (a forger
+ * would have to guess the id of a message in flight); seals of messages never read there (to an agent that is
+ * not monitored, or that stopped) are dropped once there are many and they are old.
  * Thread-safe: senders seal in their threads, receivers take in theirs.
  */
 final class Seals {
@@ -21,68 +26,111 @@ final class Seals {
 
     private final ConcurrentHashMap<Key, Long> sealed = new ConcurrentHashMap<>();
 
-    /** Marks the message as sent by a monitored agent (call just before it is handed on). */
-    void seal(Message m) {
-        seal(m, false);
-    }
-
-    /** As {@link #seal(Message)}; {@code byText}: the receiver gets a copy rebuilt from the message's text. */
-    void seal(Message m, boolean byText) {
+    /**
+     * Seals a message about to be handed on and returns what to hand on: a sealed copy on the local
+     * infrastructure, the message itself ({@code byText}: the receiver gets a copy rebuilt from its text).
+     */
+    Message seal(Message m, boolean byText) {
+        if (!byText) {
+            return new Sealed(m, new Seal(m));
+        }
         long now = System.currentTimeMillis();
-        sealed.merge(new Key(m, byText), now, Math::max);
+        sealed.put(new Key(m), now);
         if (sealed.size() > PURGE_ABOVE) {
             sealed.values().removeIf(t -> now - t > PURGE_AFTER_MS);
         }
+        return m;
     }
 
-    /** Forgets the seal of a message that was not delivered. */
-    void unseal(Message m) {
-        unseal(m, false);
-    }
-
-    void unseal(Message m, boolean byText) {
-        sealed.remove(new Key(m, byText));
+    /** Forgets the seal of a message that was not delivered ({@code handedOn}: what {@link #seal} returned). */
+    void unseal(Message handedOn, boolean byText) {
+        if (byText) {
+            sealed.remove(new Key(handedOn));
+        }
     }
 
     /** Whether the arriving message was sealed by a monitored sender; takes the seal. */
-    boolean take(Message m) {
-        return take(m, false);
-    }
-
     boolean take(Message m, boolean byText) {
-        return sealed.remove(new Key(m, byText)) != null;
+        if (!byText) {
+            return m instanceof Sealed s && s.seal != null && s.seal.take(m);
+        }
+        return sealed.remove(new Key(m)) != null;
     }
 
+    /** Seals held in the table (the text-sealed ones only). */
     int size() {
         return sealed.size();
+    }
+
+    /**
+     * A message as a monitored agent sent it, after Vigil judged it; its clones (what the infrastructure
+     * delivers) carry the same seal. No agent's code can make one: the class is Vigil's own.
+     */
+    static final class Sealed extends Message {
+
+        private static final long serialVersionUID = 1L;
+        /** Not sent along when serialised: a message from elsewhere is judged on arrival. */
+        private final transient Seal seal;
+
+        private Sealed(Message m, Seal seal) {
+            super(m);
+            this.seal = seal;
+        }
+
+        @Override
+        public Message clone() {
+            return new Sealed(this, seal);
+        }
+    }
+
+    /** What was sealed: taken once, by a message with the same id, sender, receiver and content (the same object). */
+    private static final class Seal extends AtomicBoolean {
+
+        private static final long serialVersionUID = 1L;
+        private final transient Object content;
+        private final String id;
+        private final String sender;
+        private final String receiver;
+
+        Seal(Message m) {
+            content = m.getPropCont();
+            id = m.getMsgId();
+            sender = m.getSender();
+            receiver = m.getReceiver();
+        }
+
+        boolean take(Message m) {
+            return m.getPropCont() == content && Objects.equals(m.getMsgId(), id) && Objects.equals(m.getSender(), sender)
+                    && Objects.equals(m.getReceiver(), receiver) && compareAndSet(false, true);
+        }
     }
 
     private static final class Key {
         final String id;
         final String sender;
         final String receiver;
-        final Object content;
-        /** The content is its text (a String), compared by value. */
-        final boolean text;
+        /** The content's text, compared by value. */
+        final String content;
 
-        Key(Message m, boolean byText) {
+        Key(Message m) {
             id = m.getMsgId();
             sender = m.getSender();
             receiver = m.getReceiver();
-            text = byText;
-            content = byText ? String.valueOf(m.getPropCont()) : m.getPropCont();
+            content = String.valueOf(m.getPropCont());
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.text == text && (text ? k.content.equals(content) : k.content == content)
-                    && Objects.equals(k.id, id) && Objects.equals(k.sender, sender) && Objects.equals(k.receiver, receiver);
+            return o instanceof Key k && k.content.equals(content) && Objects.equals(k.id, id)
+                    && Objects.equals(k.sender, sender) && Objects.equals(k.receiver, receiver);
         }
 
         @Override
         public int hashCode() {
-            // The content's identity, never its own hashCode (content from agents is not trusted); a text's is a String's.
-            return Objects.hash(id, sender, receiver) * 31 + (text ? content.hashCode() : System.identityHashCode(content));
+            int h = Objects.hashCode(id);
+            h = 31 * h + Objects.hashCode(sender);
+            h = 31 * h + Objects.hashCode(receiver);
+            return 31 * h + content.hashCode();
         }
     }
 }

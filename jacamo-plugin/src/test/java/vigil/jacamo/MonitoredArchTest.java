@@ -178,6 +178,37 @@ class MonitoredArchTest {
     }
 
     @Test
+    void theSendersBeliefsAreQueriedOnlyWhenARuleInForceReadsThem() throws Exception {
+        String told = rule("openness", "Telling a price", "@value(\"openness\") @severity(\"low\") @sanction(\"none\")",
+                "MessageEvent(performative == \"tell\", content.functor == \"price\")", "\"told a price\"");
+        String lying = rule("honesty", "Lying", "@value(\"honesty\") @severity(\"low\") @sanction(\"none\")",
+                "MessageEvent(performative == \"tell\", senderBelief == SenderBelief.BELIEVES_NEGATION)", "\"lied\"");
+        Map<Boolean, String> audits = new LinkedHashMap<>();
+        for (boolean withHonesty : new boolean[] {false, true}) {
+            Path out = Files.createDirectories(dir.resolve("honesty-" + withHonesty));
+            mas = withHonesty ? Mas.start("honesty/honesty.mas2j", Mas.config(out), told, lying)
+                    : Mas.start("honesty/honesty.mas2j", Mas.config(out), told);
+            mas.awaitPrinted("bob: done");
+            mas.close();
+            mas = null;
+            audits.put(withHonesty, Files.readString(out.resolve("audit.jsonl")));
+        }
+        // Each audit cites the five price tells; without a rule that reads the belief, none was read.
+        assertEquals(5, count(audits.get(false), "\"senderBelief\":\"NOT_CAPTURED\""), audits.get(false));
+        assertEquals(0, count(audits.get(false), "\"senderBelief\":\"BELIEVES"), audits.get(false));
+        assertEquals(0, count(audits.get(true), "\"senderBelief\":\"NOT_CAPTURED\""), audits.get(true));
+        assertTrue(audits.get(true).contains("\"senderBelief\":\"BELIEVES_NEGATION\""), audits.get(true));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void internalActionsReadRulesViolationsAndReputationAndReportRaisesAConcern() {
         String drl = "package test.fairness;\n" + HEADER + """
                 rule "Reported unfair"
