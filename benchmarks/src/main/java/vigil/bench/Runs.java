@@ -77,21 +77,62 @@ final class Runs {
                         + " (violations + suppressed repeats, sentenced).");
     }
 
-    /** Heap after a full GC once {@code first} and then {@code last} events have been judged by one monitor. */
+    /** What one monitor's heap was at the memory figure's checkpoints. */
+    record Heap(double baseline, double atFirst, double atLast, long held, double admitted, double watchCpuMicros,
+            double seconds) {
+    }
+
+    /** The heap never grows by more than this between the memory figure's two sizes, once the retention is full. */
+    static final double FLAT_PERCENT = 10;
+
+    /**
+     * Heap after a full GC once {@code first} and then {@code last} events have been judged, by a monitor whose
+     * engine expires every event after the retention (a timer each: {@code watch.hold = retention}) and by one
+     * whose watch lets each go when the rules can no longer use it (the default), side by side.
+     */
     static Table memory(int first, int last, long spacingMicros) throws InterruptedException {
+        Heap engine = heap(Config.Hold.RETENTION, first, last, spacingMicros);
+        Heap rules = heap(Config.Hold.RULES, first, last, spacingMicros);
+        // The events within the retention at the end: what the watch holds, or passed by, or let go sooner.
+        double inRetention = Math.min(last, Config.defaults().retention().toNanos() / 1000.0 / spacingMicros);
+        Table t = new Table("Memory: heap after a full GC, all packs, one monitor each",
+                "", "`watch.hold = retention` (an engine timer per event)", "`watch.hold = rules` (the default)");
+        t.row("heap at start (MB)", mb(engine.baseline()), mb(rules.baseline()));
+        t.row("heap after " + f0(first) + " events (MB)", mb(engine.atFirst()), mb(rules.atFirst()));
+        t.row("heap after " + f0(last) + " events (MB)", mb(engine.atLast()), mb(rules.atLast()));
+        t.row("change from " + f0(first) + " to " + f0(last), growth(engine), growth(rules));
+        t.row("heap flat (within " + f0(FLAT_PERCENT) + "%)", flat(engine), flat(rules));
+        t.row("events the watch holds at the end", f0(engine.held()), f0(rules.held()));
+        t.row("bytes per event held", Table.f(perHeld(engine), 0), Table.f(perHeld(rules), 0));
+        t.row("bytes per event within the retention", Table.f((engine.atLast() - engine.baseline()) / inRetention, 0),
+                Table.f((rules.atLast() - rules.baseline()) / inRetention, 0));
+        t.row("events admitted into the watch's session", Table.f(engine.admitted() * 100, 1) + "%",
+                Table.f(rules.admitted() * 100, 1) + "%");
+        t.row("watch CPU per event (us)", Table.f(engine.watchCpuMicros(), 1), Table.f(rules.watchCpuMicros(), 1));
+        return t.note("Events " + Table.f(spacingMicros / 1000.0, 1) + " ms apart in event time (" + f0(last * spacingMicros / 1e6)
+                + " s of the MAS's time), default retention (" + Config.defaults().retention().toMinutes()
+                + " min); " + f0(engine.seconds() + rules.seconds()) + " s of wall time in all. Heap used is read after"
+                + " `System.gc()` twice, once the watch has drained; the events held are the watch's own count"
+                + " (`Stats.watchHeld`). The heap is flat when it grew less than " + f0(FLAT_PERCENT) + "% from "
+                + f0(first) + " to " + f0(last) + " events, which says something only when " + f0(first)
+                + " events fill the retention (" + f0(inRetention) + " at this spacing). The watch's CPU is its thread's"
+                + " over the whole run, checkpoints included.");
+    }
+
+    private static Heap heap(Config.Hold hold, int first, int last, long spacingMicros) throws InterruptedException {
         Workload w = new Workload(11);
         long micros = 1_000_000_000L;
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double atFirst = 0;
         double atLast = 0;
-        double baseline;
-        long t0;
-        double seconds;
-        double admitted;
-        try (Monitor m = Monitors.replay()) {
+        gc();
+        try (Monitor m = Monitors.start(Monitors.config().clock(Config.ClockMode.EVENTS).set(Config.WATCH_HOLD, hold))) {
+            Thread watch = watchThread();
             gc();
-            baseline = mem.getHeapMemoryUsage().getUsed();
-            t0 = System.nanoTime();
+            double baseline = mem.getHeapMemoryUsage().getUsed();
+            long t0 = System.nanoTime();
+            long w0 = cpu.getThreadCpuTime(watch.getId());
             for (int i = 1; i <= last; i++) {
                 m.judge(w.next(micros / 1000));
                 micros += spacingMicros;
@@ -106,26 +147,25 @@ final class Runs {
                     }
                 }
             }
-            seconds = (System.nanoTime() - t0) / 1e9;
+            long watchCpu = cpu.getThreadCpuTime(watch.getId()) - w0;
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Stats st = m.stats();
-            admitted = st.watchJudged() == 0 ? 0 : 1 - (double) st.watchPassedBy() / st.watchJudged();
+            double admitted = st.watchJudged() == 0 ? 0 : 1 - (double) st.watchPassedBy() / st.watchJudged();
+            return new Heap(baseline, atFirst, atLast, st.watchHeld(), admitted, watchCpu / 1e3 / last, seconds);
         }
-        double growth = (atLast - atFirst) / atFirst * 100;
-        // The events within the retention at the end: what the watch holds, or passed by.
-        double inRetention = Math.min(last, Config.defaults().retention().toNanos() / 1000.0 / spacingMicros);
-        double perEvent = (atLast - baseline) / inRetention;
-        double perHeld = admitted == 0 ? 0 : perEvent / admitted;
-        return new Table("Memory: heap after a full GC, all packs, one monitor",
-                "events judged", "heap (MB)", "change")
-                .row("0 (monitor started)", mb(baseline), "")
-                .row(f0(first), mb(atFirst), "")
-                .row(f0(last), mb(atLast), (growth >= 0 ? "+" : "") + Table.f(growth, 1) + "% from " + f0(first))
-                .row("bytes per event within the retention (not MB)", Table.f(perEvent, 0), "")
-                .row("bytes per event held, the " + Table.f(admitted * 100, 1) + "% admitted (not MB)", Table.f(perHeld, 0), "")
-                .note("Events " + Table.f(spacingMicros / 1000.0, 1) + " ms apart in event time (" + f0(last * spacingMicros / 1e6)
-                        + " s of the MAS's time), default retention (" + Config.defaults().retention().toMinutes()
-                        + " min); " + Table.f(seconds, 0) + " s of wall time in all. Heap used is read after"
-                        + " `System.gc()` twice, once the watch has drained.");
+    }
+
+    private static String growth(Heap h) {
+        double g = (h.atLast() - h.atFirst()) / h.atFirst() * 100;
+        return (g >= 0 ? "+" : "") + Table.f(g, 1) + "%";
+    }
+
+    private static String flat(Heap h) {
+        return Math.abs(h.atLast() - h.atFirst()) / h.atFirst() * 100 < FLAT_PERCENT ? "yes" : "no";
+    }
+
+    private static double perHeld(Heap h) {
+        return h.held() == 0 ? 0 : (h.atLast() - h.baseline()) / h.held();
     }
 
     /**

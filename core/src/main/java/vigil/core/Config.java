@@ -34,6 +34,9 @@ public final class Config {
     /** Which time drives the watch's windows: the wall clock (live agents) or only the events' own times (replay). */
     public enum ClockMode { LIVE, EVENTS }
 
+    /** How long the watch holds the events it takes in ({@link #WATCH_HOLD}). */
+    public enum Hold { RULES, RETENTION }
+
     /** The word for the classpath rule packs in the {@code rules} list. */
     public static final String CLASSPATH = "classpath";
 
@@ -235,7 +238,10 @@ public final class Config {
 
     public static final Key<Duration> WATCH_RETENTION = key("watch.retention", ValueType.DURATION,
             c -> Duration.ofMinutes(10), "10m", positive(),
-            "How long an event stays in the watch's memory at least (longer when a rule's window needs it).",
+            "The longest the watch holds an event that a rule reads without a time bound (a join, a `not`, an"
+                    + " accumulation with no window): such a rule sees no event older. An event that only time windows"
+                    + " read is held for the longest of them (even beyond this), one that only rules of the event alone"
+                    + " read until they have fired (see `watch.hold`).",
             "watch.retention = 30m", ".retention(Duration.ofMinutes(30))", OnReload.KEPT);
 
     public static final Key<Boolean> ADMISSION = key("admission", ValueType.BOOLEAN, true,
@@ -243,6 +249,15 @@ public final class Config {
                     + " compiled rules' single-event conditions): such an event is counted and traced but never enters a"
                     + " rules session. Off only to compare: the findings are the same either way.",
             "admission = off", ".set(Config.ADMISSION, false)");
+
+    public static final Key<Hold> WATCH_HOLD = key("watch.hold", ValueType.oneOf(Hold.class), Hold.RULES,
+            "How long the watch holds each event it takes in: `rules`, as long as the loaded watch rules can still use"
+                    + " it (a time window's length; until the rules have fired, for a rule that reads the event alone;"
+                    + " `watch.retention` for a join or a read without a window), let go in batches as its clock moves;"
+                    + " `retention`, every one for the whole retention (longer when a window needs it), each with an"
+                    + " expiry timer of the rule engine's. Only to compare: the findings are the same either way, and"
+                    + " `rules` costs less memory and CPU.",
+            "watch.hold = retention", ".set(Config.WATCH_HOLD, Config.Hold.RETENTION)");
 
     public static final Key<Duration> WATCH_TICK = key("watch.tick", ValueType.DURATION, c -> Duration.ofSeconds(1), "1s",
             positive(),
@@ -594,6 +609,14 @@ public final class Config {
 
     public Duration retention() {
         return get(WATCH_RETENTION);
+    }
+
+    /**
+     * The expiry the rule engine itself gives each event the watch inserts ({@code watch.hold = retention}), or
+     * null when the watch lets its events go itself (the default).
+     */
+    Duration engineExpiry() {
+        return get(WATCH_HOLD) == Hold.RETENTION ? retention() : null;
     }
 
     public Duration tick() {

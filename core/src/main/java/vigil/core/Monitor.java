@@ -517,7 +517,7 @@ public final class Monitor implements AutoCloseable {
     public Stats stats() {
         return new Stats(observed.sum(), allowed.sum(), flagged.sum(), blocked.sum(), withheld.sum(), watch.queued(),
                 watch.judged(), sentencer.violations(), sentencer.suppressed(), engineErrors.sum(),
-                alerts.synchronousFailures(), watch.passedBy());
+                alerts.synchronousFailures(), watch.passedBy(), watch.held());
     }
 
     /** Judges what the watch still has queued, raises {@code STOPPED}, closes the sinks (the audit log last records its close). */

@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.base.ClassObjectType;
+import org.drools.core.reteoo.EntryPointNode;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.conf.EventProcessingOption;
@@ -46,24 +48,29 @@ final class RuleCompiler {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]+\"|'[^']+'|\\S+)");
 
-    /** The event types, declared as Drools events that expire after the configured retention. */
+    /**
+     * The event types, declared as Drools events. With no expiry the engine keeps them until the watch lets
+     * them go ({@code watch.hold = rules}, see {@link #noEngineExpiry}); with one ({@code watch.hold = retention})
+     * each event gets an expiry timer of the engine's.
+     */
     private static final String EVENTS_DRL = """
             package vigil.core;
-            declare MessageEvent @role(event) @timestamp(time) @expires(%s) end
-            declare ActionEvent @role(event) @timestamp(time) @expires(%s) end
-            declare ActionOutcome @role(event) @timestamp(time) @expires(%s) end
-            declare ReportEvent @role(event) @timestamp(time) @expires(%s) end
+            declare MessageEvent @role(event) @timestamp(time)%1$s end
+            declare ActionEvent @role(event) @timestamp(time)%1$s end
+            declare ActionOutcome @role(event) @timestamp(time)%1$s end
+            declare ReportEvent @role(event) @timestamp(time)%1$s end
             """;
 
     private RuleCompiler() {
     }
 
     /**
-     * Compiles the sources. {@code params} holds overrides keyed {@code PACK.NAME}; {@code retention} is how
-     * long an event stays in the watch at least (longer if a rule's window needs it).
+     * Compiles the sources. {@code params} holds overrides keyed {@code PACK.NAME}; {@code engineExpiry}, when
+     * not null, is how long the engine itself keeps each event the watch inserts (at least: longer if a rule's
+     * window needs it), each with a timer; null leaves the events to the watch ({@link Config#engineExpiry()}).
      */
-    public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration retention) {
-        return compile(sources, params, Map.of(), retention);
+    public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Duration engineExpiry) {
+        return compile(sources, params, Map.of(), engineExpiry);
     }
 
     /**
@@ -72,15 +79,15 @@ final class RuleCompiler {
      * A parameter's type is its default's: a number, a duration ({@code 60s}), or text.
      */
     public static CompiledRules compile(List<RuleSource> sources, Map<String, String> params, Map<String, String> origins,
-            Duration retention) {
-        List<Object> key = List.of(List.copyOf(sources), Map.copyOf(params), retention);
+            Duration engineExpiry) {
+        List<Object> key = List.of(List.copyOf(sources), Map.copyOf(params), String.valueOf(engineExpiry));
         synchronized (RECENT) {
             CompiledRules known = RECENT.get(key);
             if (known != null) {
                 return known;
             }
         }
-        CompiledRules c = compileAfresh(sources, params, origins, retention);
+        CompiledRules c = compileAfresh(sources, params, origins, engineExpiry);
         synchronized (RECENT) {
             RECENT.put(key, c);
         }
@@ -88,7 +95,7 @@ final class RuleCompiler {
     }
 
     /**
-     * The last few compilations, by sources, parameters and retention: a process that starts many monitors on
+     * The last few compilations, by sources, parameters and engine expiry: a process that starts many monitors on
      * the same rules (the scenario benchmark, tests) compiles them once. Compiled rules are immutable; each
      * monitor opens its own sessions on them.
      */
@@ -100,7 +107,7 @@ final class RuleCompiler {
     };
 
     private static CompiledRules compileAfresh(List<RuleSource> sources, Map<String, String> params, Map<String, String> origins,
-            Duration retention) {
+            Duration engineExpiry) {
         List<RuleError> errors = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         Map<String, Map<String, String>> packParams = new HashMap<>();
@@ -137,10 +144,10 @@ final class RuleCompiler {
         }
 
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        String ret = Durations.format(retention);
+        String expires = engineExpiry == null ? "" : " @expires(" + Durations.format(engineExpiry) + ")";
         // One batch, so a type declared in one file can be used in a file read before it.
         CompositeKnowledgeBuilder batch = kb.batch();
-        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(ret, ret, ret, ret).getBytes(StandardCharsets.UTF_8))
+        batch.add(ResourceFactory.newByteArrayResource(EVENTS_DRL.formatted(expires).getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("vigil/events.drl"), ResourceType.DRL);
         Map<String, Prepared> bySourcePath = new HashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
@@ -190,7 +197,11 @@ final class RuleCompiler {
         InternalKnowledgeBase gate = knowledgeBase(packages, infos, RulePath.WATCH, EventProcessingOption.CLOUD, null);
         // The second base gets copies of the packages; the copies need the classes of the types the rules
         // declare, which the first base's class loader now holds.
-        KieBase watch = knowledgeBase(packages, infos, RulePath.GATE, EventProcessingOption.STREAM, gate.getRootClassLoader());
+        InternalKnowledgeBase watch = knowledgeBase(packages, infos, RulePath.GATE, EventProcessingOption.STREAM,
+                gate.getRootClassLoader());
+        if (engineExpiry == null) {
+            noEngineExpiry(watch);
+        }
         return new CompiledRules(gate, watch, infos, versions, sources);
     }
 
@@ -207,6 +218,26 @@ final class RuleCompiler {
         }
         return kbase;
     }
+
+    /**
+     * Leaves the core's events to the watch: the engine infers an expiry for an event type from the rules that
+     * read it (the longest window or temporal distance) and gives each event a timer for it; the watch lets
+     * its events go itself, in batches, when the rules can no longer use them ({@link Admission#hold}), so
+     * every node the core's events enter keeps none. A window still drops its own events on time (it keeps
+     * one timer for its oldest event, not one per event). The packs' own event types keep theirs.
+     */
+    private static void noEngineExpiry(InternalKnowledgeBase kbase) {
+        for (EntryPointNode entry : kbase.getRete().getEntryPointNodes().values()) {
+            for (ObjectTypeNode otn : entry.getObjectTypeNodes().values()) {
+                if (otn.getObjectType() instanceof ClassObjectType cot && CORE_EVENTS.stream().anyMatch(cot.getClassType()::isAssignableFrom)) {
+                    otn.setExpirationOffset(Long.MAX_VALUE);
+                }
+            }
+        }
+    }
+
+    private static final List<Class<?>> CORE_EVENTS = List.of(MessageEvent.class, ActionEvent.class, ActionOutcome.class,
+            ReportEvent.class);
 
     private static RuleInfo info(Rule r, String pack, String version, String origin, Map<String, String> params,
             int line, List<RuleError> errors) {

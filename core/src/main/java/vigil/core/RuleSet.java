@@ -45,7 +45,7 @@ final class RuleSet {
     }
 
     CompiledRules compile() {
-        return SanctionKinds.with(loader, () -> RuleCompiler.compile(sources(), config.params(), config.origins(), config.retention()));
+        return SanctionKinds.with(loader, () -> RuleCompiler.compile(sources(), config.params(), config.origins(), config.engineExpiry()));
     }
 
     /** The folders to watch for hot reload: each folder location, and the folder of each file location. */

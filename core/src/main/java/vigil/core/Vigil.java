@@ -117,7 +117,7 @@ public final class Vigil {
             RuleSet set = new RuleSet(config, loader);
             List<RuleSource> sources = set.sources();
             return new RuleCheck(sources, SanctionKinds.with(loader,
-                    () -> RuleCompiler.compile(sources, config.params(), config.origins(), config.retention())).rules());
+                    () -> RuleCompiler.compile(sources, config.params(), config.origins(), config.engineExpiry())).rules());
         }
 
         /** Compiles the rules, opens the configured sinks and starts the monitor's threads. */

@@ -1,11 +1,13 @@
 package vigil.core;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.core.common.DefaultEventHandle;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.common.ReteEvaluator;
+import org.drools.core.impl.WorkingMemoryReteExpireAction;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +30,13 @@ import vigil.core.Findings.Finding;
  * The asynchronous path: one monitor thread runs the watch rules (collective, temporal, windowed) in a
  * stream-mode session fed by a bounded queue. When the queue is full, {@link #submit} waits: no event is
  * ever dropped. The session's pseudo clock follows the events' times (and, in live mode, the wall clock
- * while idle, so rules about something that did not happen still fire); events expire after the
- * retention, so memory stays bounded. Rules fire once per batch of queued events.
+ * while idle, so rules about something that did not happen still fire). Rules fire once per batch of queued
+ * events.
+ *
+ * <p>The watch lets its events go itself ({@link Held}): each for as long as the rules it can reach can still
+ * use it ({@link Admission#hold}), in batches as the clock moves, by the engine's own expiry (so a match made
+ * before an event's time was up still fires, as with an engine timer), with no timer per event. With
+ * {@code watch.hold = retention} the engine expires every event itself after the retention, a timer each.
  */
 final class Watch implements Runnable {
 
@@ -80,13 +92,22 @@ final class Watch implements Runnable {
     private final Map<String, KnownAgent> agents = new LinkedHashMap<>();
     /** Who talked to whom within the retention; a fact in every session, carried over reloads. */
     private final Contacts contacts;
+    /** Whether events no watch rule can match are passed by ({@code admission}). */
+    private final boolean admit;
+    /** Whether the watch lets its events go itself ({@code watch.hold = rules}) rather than the engine's timers. */
+    private final boolean holding;
+    /** How many events the session holds, as of the last batch (or barrier, when the engine expires them). */
+    private volatile long heldCount;
     /** What each agent told whom of each claim within the retention; a fact in every session, carried over reloads. */
     private final Claims claims;
     /** Whether the rules installed read the ledgers: a ledger no rule reads is not kept. */
     private boolean readsContacts;
     private boolean readsClaims;
     private CompiledRules book;
+    /** The watch rules' chains; null when neither admission nor holding needs them. */
     private Admission admission;
+    /** The events the watch holds and when it lets each go; null when the engine expires them. */
+    private Held held;
     private KieSession session;
     private Findings findings;
     private RuleBudget budget;
@@ -102,6 +123,8 @@ final class Watch implements Runnable {
         this.trace = config.trace() == null ? null
                 : TraceFile.open(config.trace(), config.get(Config.TRACE_HOLD).toMillis(), config.auditSync());
         this.contacts = new Contacts(config.retention());
+        this.admit = config.get(Config.ADMISSION);
+        this.holding = config.get(Config.WATCH_HOLD) == Config.Hold.RULES;
         this.claims = new Claims(config.retention());
         install(book);
         this.thread = new Thread(this, "vigil-watch");
@@ -116,9 +139,10 @@ final class Watch implements Runnable {
         long now = clock == null ? 0 : clock.getCurrentTime();
         book = b;
         findings = new Findings(b);
-        admission = config.get(Config.ADMISSION) ? Admission.of(b.watch()) : null;
+        admission = admit || holding ? Admission.of(b.watch(), b.sources()) : null;
         budget = new RuleBudget(RuleBudget.WATCH_FIRINGS, RuleBudget.WATCH_MILLIS);
         session = Sessions.open(b.watch(), b, findings, config.facts());
+        held = holding ? new Held(session, config.retention().toMillis()) : null;
         session.insert(contacts);
         session.insert(claims);
         readsContacts = Sessions.reads(b.watch(), Contacts.class);
@@ -197,6 +221,11 @@ final class Watch implements Runnable {
         return passedBy.get();
     }
 
+    /** How many events the watch's session holds: as of the last batch (the last drain, with engine expiry). */
+    long held() {
+        return heldCount;
+    }
+
     int depth() {
         return queue.size();
     }
@@ -246,6 +275,7 @@ final class Watch implements Runnable {
                     fire();
                     judged.addAndGet(inserted);
                     inserted = 0;
+                    heldCount = held != null ? held.size() : session.getObjects(o -> o instanceof Event).size();
                     flushTrace(true);
                     b.latch().countDown();
                 } else if (item instanceof Swap s) {
@@ -259,6 +289,9 @@ final class Watch implements Runnable {
             }
             fire();
             judged.addAndGet(inserted);
+            if (held != null) {
+                heldCount = held.size();
+            }
             boolean full = batch.size() == BATCH;
             batch.clear();
             writeTrace(false);
@@ -277,7 +310,9 @@ final class Watch implements Runnable {
      * the carried events alone make the new rules find is not reported: those events were judged under the
      * old rules, and reporting them again would sanction the same behaviour twice. Facts the rules inserted
      * themselves are not carried; rules that derive them from events derive them again. The known agents
-     * ({@link KnownAgent}) are carried.
+     * ({@link KnownAgent}) are carried. Each carried event is held as long as the new rules can use it, counted
+     * from its own time; one they cannot use (no rule of theirs matches it, or its time with them is up) is not
+     * carried, and the events the old rules had already let go are not there to carry.
      */
     private void swapNow(CompiledRules next) {
         KieSession old = session;
@@ -291,9 +326,19 @@ final class Watch implements Runnable {
         for (KnownAgent a : agents.values()) {
             session.insert(a);
         }
+        long now = clock.getCurrentTime();
         for (Event e : kept) {
             try {
-                session.insert(e);
+                if (held == null) {
+                    session.insert(e);
+                    continue;
+                }
+                // How long the new rules can still use it: an event they cannot match, or whose time with
+                // them is already up (a window of theirs would not take it), is not carried.
+                long hold = held.duration(admission.hold(e, session));
+                if (hold > 0 && e.time() + hold > now) {
+                    held.add(session.insert(e), e.time(), hold, now);
+                }
             } catch (RuntimeException ex) {
                 judge.failed(ex, "carrying event " + e.id() + " over to the reloaded rules");
             }
@@ -304,6 +349,10 @@ final class Watch implements Runnable {
             judge.failed(ex, "firing the reloaded watch rules over the carried events");
         }
         findings.drain();
+        if (held != null) {
+            held.fired();
+            heldCount = held.size();
+        }
     }
 
     private void insert(Event e) {
@@ -331,7 +380,14 @@ final class Watch implements Runnable {
                     claims.record(m);
                 }
             }
-            if (admission == null || admission.admits(e, session)) {
+            if (held != null) {
+                long hold = admission.hold(e, session);
+                if (hold == Admission.NONE && admit) {
+                    passedBy.incrementAndGet();
+                } else {
+                    held.add(session.insert(e), t, held.duration(hold), clock.getCurrentTime());
+                }
+            } else if (admission == null || admission.admits(e, session)) {
                 session.insert(e);
             } else {
                 passedBy.incrementAndGet();
@@ -349,6 +405,9 @@ final class Watch implements Runnable {
             } catch (RuntimeException ex) {
                 judge.failed(ex, "advancing the clock");
             }
+            if (held != null) {
+                held.due(to);
+            }
         }
     }
 
@@ -358,6 +417,9 @@ final class Watch implements Runnable {
             budget.fire(session);
         } catch (RuntimeException ex) {
             judge.failed(ex, "firing the watch rules");
+        }
+        if (held != null) {
+            held.fired();
         }
         List<Finding> found = findings.drain();
         if (!found.isEmpty()) {
@@ -469,4 +531,149 @@ final class Watch implements Runnable {
         }
     }
 
+    /**
+     * The events the watch holds in one session, and when it lets each go: in first-in first-out lines, one
+     * per hold duration (the loaded rules have a few: their windows' lengths and the retention), so letting go
+     * costs no timer and no ordered queue per event, and a line's head is always the first due. An event that
+     * arrives late (older than the line's last) waits in its line's small ordered queue of stragglers instead.
+     * An event held only until the rules have fired goes after the next firing. Each goes by the engine's own
+     * expiry ({@link WorkingMemoryReteExpireAction}), as an engine timer would expire it: it takes part in no
+     * new match, matches already made still fire, and it leaves the session after that firing.
+     */
+    static final class Held {
+
+        private record Straggler(long due, FactHandle handle) {
+        }
+
+        private static final class Line {
+            final long hold;
+            final ArrayDeque<FactHandle> inOrder = new ArrayDeque<>();
+            final PriorityQueue<Straggler> late = new PriorityQueue<>(Comparator.comparingLong(Straggler::due));
+            long lastTime = Long.MIN_VALUE;
+
+            Line(long hold) {
+                this.hold = hold;
+            }
+
+            /** When the first event of this line is due, or {@code Long.MAX_VALUE} when it holds none. */
+            long firstDue() {
+                long due = Long.MAX_VALUE;
+                FactHandle h = inOrder.peekFirst();
+                if (h != null) {
+                    due = timeOf(h) + hold;
+                }
+                Straggler s = late.peek();
+                return s == null ? due : Math.min(due, s.due());
+            }
+
+            int size() {
+                return inOrder.size() + late.size();
+            }
+        }
+
+        private final ReteEvaluator session;
+        private final long retentionMs;
+        /** One line per distinct hold duration: the loaded rules' window lengths and the retention, a handful. */
+        private final List<Line> lines = new ArrayList<>();
+        private final List<FactHandle> untilFired = new ArrayList<>();
+        private long firstDue = Long.MAX_VALUE;
+
+        Held(KieSession session, long retentionMs) {
+            this.session = (ReteEvaluator) session;
+            this.retentionMs = retentionMs;
+        }
+
+        /**
+         * The hold in milliseconds for what {@link Admission#hold} says (an event no rule can match: 0). The
+         * retention's is a millisecond longer, as the engine's {@code @expires} is: an event goes once the clock
+         * is past its time plus the retention.
+         */
+        long duration(long hold) {
+            return hold == Admission.RETAIN ? retentionMs + 1 : Math.max(hold, 0);
+        }
+
+        /**
+         * Holds the event inserted as {@code handle}, stamped {@code time}, for {@code hold} milliseconds from
+         * that time; one already due at {@code now} (a late event) goes at once, as an engine timer would let it.
+         */
+        void add(FactHandle handle, long time, long hold, long now) {
+            if (hold <= 0) {
+                untilFired.add(handle);
+                return;
+            }
+            long due = time + hold;
+            if (due <= now) {
+                expire(handle);
+                return;
+            }
+            Line line = line(hold);
+            if (time >= line.lastTime) {
+                line.inOrder.addLast(handle);
+                line.lastTime = time;
+            } else {
+                line.late.add(new Straggler(due, handle));
+            }
+            firstDue = Math.min(firstDue, due);
+        }
+
+        private Line line(long hold) {
+            for (Line l : lines) {
+                if (l.hold == hold) {
+                    return l;
+                }
+            }
+            Line l = new Line(hold);
+            lines.add(l);
+            return l;
+        }
+
+        /** Lets go of every event due at {@code now} (the clock has just moved there). */
+        void due(long now) {
+            if (now < firstDue) {
+                return;
+            }
+            long next = Long.MAX_VALUE;
+            for (Line l : lines) {
+                while (!l.inOrder.isEmpty() && timeOf(l.inOrder.peekFirst()) + l.hold <= now) {
+                    expire(l.inOrder.pollFirst());
+                }
+                while (!l.late.isEmpty() && l.late.peek().due() <= now) {
+                    expire(l.late.poll().handle());
+                }
+                next = Math.min(next, l.firstDue());
+            }
+            firstDue = next;
+        }
+
+        /** Lets go of the events held until the rules have fired; call it after each firing. */
+        void fired() {
+            if (untilFired.isEmpty()) {
+                return;
+            }
+            for (FactHandle h : untilFired) {
+                expire(h);
+            }
+            untilFired.clear();
+        }
+
+        private void expire(FactHandle handle) {
+            DefaultEventHandle h = (DefaultEventHandle) handle;
+            if (h.isValid() && !h.isExpired()) {
+                session.addPropagation(new WorkingMemoryReteExpireAction(h));
+            }
+        }
+
+        private static long timeOf(FactHandle h) {
+            return ((Event) ((InternalFactHandle) h).getObject()).time();
+        }
+
+        /** How many events are held. */
+        long size() {
+            long n = untilFired.size();
+            for (Line l : lines) {
+                n += l.size();
+            }
+            return n;
+        }
+    }
 }

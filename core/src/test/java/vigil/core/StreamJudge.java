@@ -28,6 +28,11 @@ final class StreamJudge {
                 .set(Config.ADMISSION, admission)
                 .rules(new RuleSource("stream.drl", drl))
                 .build();
+        return judge(config, events, outcomes);
+    }
+
+    /** As above, with a configuration of the caller's (its clock should be the events'). */
+    static Result judge(Config config, List<Event> events, boolean outcomes) {
         try (Monitor m = Vigil.builder().config(config).serviceSinks(false).start()) {
             for (Event e : events) {
                 m.judge(e);
