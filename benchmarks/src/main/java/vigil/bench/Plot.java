@@ -62,12 +62,14 @@ final class Plot {
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-weight=\"bold\">%s</text>%n", x0 + LEFT, title));
         sb.append(String.format(Locale.ROOT,
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>%n", px, py, plotW, plotH));
+        double step = (hi - lo) / 4;
+        int decimals = step == Math.rint(step) ? 0 : step * 10 == Math.rint(step * 10) ? 1 : 2;
         for (int k = 0; k <= 4; k++) {
             double v = lo + (hi - lo) * k / 4;
             int y = py + plotH - (int) Math.round(plotH * k / 4.0);
             sb.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-                    px, y, px + plotW, y, px - 6, y + 4, Table.f(v, hi - lo < 5 ? 2 : 0)));
+                    px, y, px + plotW, y, px - 6, y + 4, Table.f(v, decimals)));
         }
         double minA = Math.log10(agents[0]);
         double maxA = Math.log10(agents[agents.length - 1]);
