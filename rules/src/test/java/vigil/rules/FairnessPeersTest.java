@@ -25,8 +25,8 @@ class FairnessPeersTest {
 
     @Test
     void thePeersFactFindsWhatTheWindowsFind() throws IOException {
-        String windows = uncooled(HonestyLedgerTest.resource("/equivalence/fairness-windows.drl"));
-        String pack = uncooled(RuleSource.classpath(FairnessPeersTest.class.getClassLoader()).stream()
+        String windows = HonestyLedgerTest.uncooled(HonestyLedgerTest.resource("/equivalence/fairness-windows.drl"));
+        String pack = HonestyLedgerTest.uncooled(RuleSource.classpath(FairnessPeersTest.class.getClassLoader()).stream()
                 .filter(r -> r.origin().endsWith("/fairness.drl")).findFirst().orElseThrow().text());
         int found = 0;
         for (long seed = 1; seed <= 6; seed++) {
@@ -38,12 +38,6 @@ class FairnessPeersTest {
             found += peers.size();
         }
         assertTrue(found > 20, "the streams leave agents out often enough to compare: " + found);
-    }
-
-    static String uncooled(String drl) {
-        String out = drl.replace("@cooldown(\"${window}\")", "@cooldown(\"0s\")");
-        assertTrue(!out.equals(drl), "the exclusion rule's cooldown is where the test expects it");
-        return out;
     }
 
     /**

@@ -62,9 +62,10 @@ class HonestyLedgerTest {
         }
     };
 
+    /** The rules with the cooldown of {@code ${window}} set to none, so that every match is a violation. */
     static String uncooled(String drl) {
         String out = drl.replace("@cooldown(\"${window}\")", "@cooldown(\"0s\")");
-        assertTrue(!out.equals(drl), "the contradiction rule's cooldown is where the test expects it");
+        assertTrue(!out.equals(drl), "the rule's cooldown (@cooldown(\"${window}\")) is where the test expects it");
         return out;
     }
 
