@@ -234,22 +234,37 @@ final class Runs {
      */
     static Table packs(int events, int warmUp, boolean quick) throws Exception {
         List<Event> all = new Workload(17).take(warmUp + events, 1_000_000, SPACING_MICROS);
-        List<Event> before = all.subList(0, warmUp);
-        List<Event> stream = all.subList(warmUp, all.size());
-        Table t = new Table("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events after "
-                + f0(warmUp) + " (steady state)",
-                "packs", "gate CPU (us/event)", "watch CPU (us/event)", "events admitted by the watch",
-                "violations + suppressed repeats");
-        for (String pack : packNames(quick)) {
-            Cost c = cost(pack, true, before, stream);
-            t.row(pack, Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), events), f0(c.found().size()));
-        }
-        return t.note("Each pack alone from its own folder, then all of them as the default monitor loads them. The events"
+        return perPack("Cost of each pack: CPU per event, gate and watch, " + f0(events) + " events after "
+                + f0(warmUp) + " (steady state)", all.subList(0, warmUp), all.subList(warmUp, all.size()), quick)
+                .note("Each pack alone from its own folder, then all of them as the default monitor loads them. The events"
                 + " are the benchmark workload, " + SPACING_MICROS / 1000 + " ms apart in event time. The first " + f0(warmUp)
                 + " events of each monitor are not measured: " + (warmUp * SPACING_MICROS / 1_000_000) + " s of event time, so"
                 + " that the windows and the retention are as full as in a long run; the figures before"
                 + " that are lower and do not last. \"Admitted\": the share of the measured events some watch rule"
                 + " of the pack can match (the others are judged without entering the watch's session).");
+    }
+
+    /**
+     * Watch and gate CPU per event of a recorded stream, each pack alone and then all: the first third warms the
+     * monitor up (not measured), the rest is measured.
+     */
+    static Table packsOn(List<Event> events, String what) throws Exception {
+        int warm = events.size() / 3;
+        return perPack("Watch CPU per event, pack by pack: " + what + " (" + f0(events.size() - warm) + " events after "
+                + f0(warm) + ")", events.subList(0, warm), events.subList(warm, events.size()), false)
+                .note("Replayed on the events' own clock through a monitor with the pack's rules only (\"all\": the default"
+                + " monitor), as the admission figure replays its workload.");
+    }
+
+    /** Each pack alone from its own folder, then all: CPU per event of {@code stream} after {@code before}. */
+    private static Table perPack(String title, List<Event> before, List<Event> stream, boolean quick) throws Exception {
+        Table t = new Table(title, "packs", "gate CPU (us/event)", "watch CPU (us/event)", "events admitted by the watch",
+                "violations + suppressed repeats");
+        for (String pack : packNames(quick)) {
+            Cost c = cost(pack, true, before, stream);
+            t.row(pack, Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), pct(c.admitted(), stream.size()), f0(c.found().size()));
+        }
+        return t;
     }
 
     /**
@@ -375,22 +390,6 @@ final class Runs {
                 + " the same rules as the row above; runs alternate unmonitored and monitored (" + masRuns + " each"
                 + (quick ? "" : ", after a warm-up of each") + ").");
         return t.and(held).and(mas);
-    }
-
-    /**
-     * Watch and gate CPU per event of a recorded stream, each pack alone and then all: the first third warms the
-     * monitor up (not measured), the rest is measured.
-     */
-    static Table packsOn(List<Event> events, String what) throws Exception {
-        int warm = events.size() / 3;
-        Table t = new Table("Watch CPU per event, pack by pack: " + what + " (" + f0(events.size() - warm) + " events after "
-                + f0(warm) + ")", "packs", "events admitted", "gate CPU (us/event)", "watch CPU (us/event)", "violations");
-        for (String pack : packNames(false)) {
-            Cost c = cost(pack, true, events.subList(0, warm), events.subList(warm, events.size()));
-            t.row(pack, pct(c.admitted(), events.size() - warm), Table.f(c.gateUs(), 1), Table.f(c.watchUs(), 1), f0(c.found().size()));
-        }
-        return t.note("Replayed on the events' own clock through a monitor with the pack's rules only (\"all\": the default"
-                + " monitor), as the admission figure replays its workload.");
     }
 
     /** Writes the default packs {@code copies} times into {@code dir} (renamed after the first); returns the rule count. */
