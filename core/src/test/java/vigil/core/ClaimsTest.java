@@ -64,6 +64,19 @@ class ClaimsTest {
         assertEquals(List.of(), c.contradicting(tell("d", 3_000, "r3", 12), "60s"), "a tell never recorded pairs with nothing");
     }
 
+    @Test
+    void keepsATellTwiceTheLongestSpanAskedAndAMinuteThenLetsItGo() {
+        Claims c = new Claims(Duration.ofMinutes(10));
+        MessageEvent first = tell("a", 1_000, "r1", 10);
+        c.record(first);
+        c.record(tell("b", 170_000, "r2", 12));
+        assertEquals(2, c.size(), "before any rule asked, a tell is kept for the retention");
+        c.contradicting(first, "60s");
+        c.record(tell("c", 200_000, "r2", 12));
+        assertEquals(2, c.size(), "asked about 60 s, a tell is kept 3 minutes: the first, 199 s old, is gone");
+        assertEquals(List.of(), c.contradicting(tell("d", 200_500, "r1", 14), "60s"));
+    }
+
     static MessageEvent tell(String id, long t, String to, int value) {
         return MessageEvent.of(id, t, "s", to, "tell", Term.struct("price", Term.atom("apple"), Term.num(value)));
     }
